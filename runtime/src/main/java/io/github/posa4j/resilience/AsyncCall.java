@@ -1,0 +1,195 @@
+package io.github.posa4j.resilience;
+
+import io.github.posa4j.annotation.FallbackHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * One call of a method returning {@code CompletionStage}, through all its attempts. Nothing here
+ * blocks: each attempt ends when its stage completes or its timeout fires, whichever is first,
+ * and the next step (retry, fallback, result) is chained from there.
+ */
+final class AsyncCall<T> {
+  private static final Object[] NO_ARGUMENTS = {};
+
+  private final FaultTolerance policy;
+  private final Supplier<? extends CompletionStage<T>> body;
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private int attempt;
+  private long retryingSince;
+
+  AsyncCall(FaultTolerance policy, Supplier<? extends CompletionStage<T>> body) {
+    this.policy = policy;
+    this.body = body;
+  }
+
+  CompletableFuture<T> start() {
+    startAttempt();
+    return result;
+  }
+
+  private void startAttempt() {
+    Permit permit;
+    try {
+      permit = policy.acquireBreaker();
+    } catch (CircuitBreakerOpenException open) {
+      attemptFailed(open);
+      return;
+    }
+    new Attempt(permit).begin();
+  }
+
+  private void attemptFailed(Throwable failure) {
+    if (attempt == 0) {
+      retryingSince = System.nanoTime();
+    }
+    long pause = policy.retryDelayNanos(failure, attempt, retryingSince);
+    if (pause >= 0) {
+      attempt++;
+      Executor executor = pause == 0
+          ? ForkJoinPool.commonPool()
+          : CompletableFuture.delayedExecutor(pause, TimeUnit.NANOSECONDS, ForkJoinPool.commonPool());
+      executor.execute(this::startAttempt);
+      return;
+    }
+    FallbackHandler<?> handler = policy.fallbackHandler();
+    if (handler != null && policy.fallsBackOn(failure)) {
+      fallBack(handler, failure);
+    } else {
+      result.completeExceptionally(failure);
+    }
+  }
+
+  private void fallBack(FallbackHandler<?> handler, Throwable failure) {
+    Object answer;
+    try {
+      answer = handler.handle(new FailedCall(policy.method(), NO_ARGUMENTS, failure));
+    } catch (Throwable t) {
+      result.completeExceptionally(t);
+      return;
+    }
+    if (answer instanceof CompletionStage<?>) {
+      ((CompletionStage<?>) answer).whenComplete((value, error) -> {
+        if (error != null) {
+          result.completeExceptionally(unwrap(error));
+        } else {
+          complete(value);
+        }
+      });
+    } else {
+      complete(answer);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void complete(Object value) {
+    result.complete((T) value);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+
+  /**
+   * One attempt: waiting for a bulkhead slot, then running, then done or timed out. The state
+   * decides, once, whether the stage or the timeout ends the attempt.
+   */
+  private final class Attempt implements BulkheadState.Waiter {
+    private static final int WAITING = 0;
+    private static final int RUNNING = 1;
+    private static final int DONE = 2;
+    private static final int TIMED_OUT = 3;
+
+    private final Permit permit;
+    private final AtomicInteger state = new AtomicInteger(WAITING);
+    private volatile ScheduledFuture<?> deadline;
+
+    Attempt(Permit permit) {
+      this.permit = permit;
+    }
+
+    void begin() {
+      long timeout = policy.timeoutNanos();
+      if (timeout > 0) {
+        deadline = Scheduler.schedule(this::timeoutFired, timeout);
+      }
+      BulkheadState bulkhead = policy.bulkhead();
+      if (bulkhead == null) {
+        state.set(RUNNING);
+        run();
+      } else if (!bulkhead.acquireOrQueue(this)) {
+        if (state.compareAndSet(WAITING, DONE)) {
+          cancelDeadline();
+          BulkheadFullException full = policy.bulkheadAndQueueFull();
+          policy.recordOutcome(permit, full);
+          attemptFailed(full);
+        }
+      }
+    }
+
+    @Override
+    public boolean claim() {
+      return state.compareAndSet(WAITING, RUNNING);
+    }
+
+    /** Runs the body in the slot this attempt holds. */
+    @Override
+    public void run() {
+      CompletionStage<T> stage;
+      try {
+        stage = body.get();
+        if (stage == null) {
+          throw new NullPointerException(policy.method() + " returned a null CompletionStage");
+        }
+      } catch (Throwable t) {
+        stage = CompletableFuture.failedFuture(t);
+      }
+      stage.whenComplete((value, error) -> finished(value, error));
+    }
+
+    private void finished(T value, Throwable error) {
+      BulkheadState bulkhead = policy.bulkhead();
+      if (bulkhead != null) {
+        bulkhead.release();
+      }
+      if (!state.compareAndSet(RUNNING, DONE)) {
+        return; // timed out before: that already ended the attempt
+      }
+      cancelDeadline();
+      Throwable failure = error == null ? null : unwrap(error);
+      policy.recordOutcome(permit, failure);
+      if (failure == null) {
+        result.complete(value);
+      } else {
+        attemptFailed(failure);
+      }
+    }
+
+    /** The deadline passed: end the attempt, whether it is waiting or running. */
+    private void timeoutFired() {
+      boolean wasWaiting = state.compareAndSet(WAITING, TIMED_OUT);
+      if (!wasWaiting && !state.compareAndSet(RUNNING, TIMED_OUT)) {
+        return;
+      }
+      if (wasWaiting) {
+        policy.bulkhead().leftQueue();
+      }
+      TimeoutExceededException timeout = policy.timedOut(null);
+      policy.recordOutcome(permit, timeout);
+      attemptFailed(timeout);
+    }
+
+    private void cancelDeadline() {
+      if (deadline != null) {
+        deadline.cancel(false);
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.github.posa4j.resilience;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The slots of one bulkhead, and the waiting queue of its asynchronous calls. A slot is an
+ * increment of one counter; synchronous calls never wait for one.
+ */
+final class BulkheadState {
+  private final int maxConcurrent;
+  private final int maxWaiting;
+  private final AtomicInteger inUse = new AtomicInteger();
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
+
+  /** A queued asynchronous call. */
+  interface Waiter {
+    /** Takes the slot just acquired for it; false if it no longer wants it (it timed out). */
+    boolean claim();
+
+    /** Runs the call in the slot it claimed. */
+    void run();
+  }
+
+  BulkheadState(BulkheadPolicy policy) {
+    this.maxConcurrent = policy.value();
+    this.maxWaiting = policy.waitingTaskQueue();
+  }
+
+  boolean tryAcquire() {
+    AtomicInteger slots = inUse;
+    int used;
+    do {
+      used = slots.get();
+      if (used >= maxConcurrent) {
+        return false;
+      }
+    } while (!slots.compareAndSet(used, used + 1));
+    return true;
+  }
+
+  /** Frees a slot and hands free slots to waiting calls. */
+  void release() {
+    inUse.decrementAndGet();
+    if (!queue.isEmpty()) {
+      startWaiters();
+    }
+  }
+
+  /**
+   * Runs {@code waiter} now if a slot is free, else queues it if there is room.
+   *
+   * @return false when both the slots and the queue are full
+   */
+  boolean acquireOrQueue(Waiter waiter) {
+    if (queue.isEmpty() && tryAcquire()) {
+      if (waiter.claim()) {
+        waiter.run();
+      } else {
+        release();
+      }
+      return true;
+    }
+    if (waiting.incrementAndGet() > maxWaiting) {
+      waiting.decrementAndGet();
+      return false;
+    }
+    queue.add(waiter);
+    startWaiters();
+    return true;
+  }
+
+  /** Called by a queued call that gave up (timed out) before it started. */
+  void leftQueue() {
+    waiting.decrementAndGet();
+  }
+
+  private void startWaiters() {
+    while (!queue.isEmpty() && tryAcquire()) {
+      Waiter next = queue.poll();
+      if (next == null) {
+        release();
+        return;
+      }
+      if (next.claim()) {
+        waiting.decrementAndGet();
+        next.run();
+      } else {
+        inUse.decrementAndGet(); // it left the queue on its own and was counted out then
+      }
+    }
+  }
+
+  int inUse() {
+    return inUse.get();
+  }
+
+  int waiting() {
+    return waiting.get();
+  }
+
+  int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  int maxWaiting() {
+    return maxWaiting;
+  }
+}

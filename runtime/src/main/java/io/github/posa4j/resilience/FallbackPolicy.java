@@ -1,0 +1,87 @@
+package io.github.posa4j.resilience;
+
+import io.github.posa4j.annotation.Fallback;
+import io.github.posa4j.annotation.FallbackHandler;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings of a fallback, with the {@code applyOn} and {@code skipOn} of {@link Fallback}.
+ *
+ * <p>A policy may carry a {@link FallbackHandler}, used by {@link FaultTolerance#call} and
+ * {@link FaultTolerance#callAsync}. Generated code and woven advice that call a fallback
+ * <i>method</i> build a policy without a handler and ask {@link FaultTolerance#fallsBackOn} whether
+ * to call it.
+ */
+public final class FallbackPolicy {
+  private final ExceptionFilter applied;
+  private final FallbackHandler<?> handler;
+
+  private FallbackPolicy(ExceptionFilter applied, FallbackHandler<?> handler) {
+    this.applied = applied;
+    this.handler = handler;
+  }
+
+  /** A fallback to {@code handler} on every failure. */
+  public static FallbackPolicy of(FallbackHandler<?> handler) {
+    return new FallbackPolicy(
+        new ExceptionFilter(ExceptionFilter.classes(Throwable.class), ExceptionFilter.classes()), handler);
+  }
+
+  /**
+   * A fallback on the failures that match {@code applyOn} and not {@code skipOn};
+   * {@code handler} may be {@code null} when the caller invokes a fallback method itself.
+   */
+  public static FallbackPolicy of(FallbackHandler<?> handler,
+      Class<? extends Throwable>[] applyOn, Class<? extends Throwable>[] skipOn) {
+    return new FallbackPolicy(new ExceptionFilter(applyOn, skipOn), handler);
+  }
+
+  /**
+   * The fallback of {@code annotation}; a handler class is instantiated through its public
+   * no-argument constructor.
+   *
+   * @throws InvalidPolicyException when the handler cannot be instantiated
+   */
+  public static FallbackPolicy of(Fallback annotation, String method) {
+    FallbackHandler<?> handler = null;
+    if (annotation.value() != Fallback.DEFAULT.class) {
+      try {
+        handler = annotation.value().getConstructor().newInstance();
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new InvalidPolicyException("Fallback.value=" + annotation.value().getName() + " on "
+            + method + ": cannot be instantiated (" + e + "); give it a public no-argument constructor");
+      }
+    }
+    return of(handler, annotation.applyOn(), annotation.skipOn());
+  }
+
+  /** The handler, if this policy has one. */
+  public Optional<FallbackHandler<?>> handler() {
+    return Optional.ofNullable(handler);
+  }
+
+  /** The failures the fallback handles. */
+  public List<Class<? extends Throwable>> applyOn() {
+    return applied.on();
+  }
+
+  /** The failures that are rethrown although they match {@link #applyOn()}. */
+  public List<Class<? extends Throwable>> skipOn() {
+    return applied.skip();
+  }
+
+  boolean appliesTo(Throwable failure) {
+    return applied.matches(failure);
+  }
+
+  FallbackHandler<?> handlerOrNull() {
+    return handler;
+  }
+
+  @Override
+  public String toString() {
+    return "Fallback(" + (handler == null ? "method" : handler.getClass().getName())
+        + ", applyOn=" + applied + ")";
+  }
+}

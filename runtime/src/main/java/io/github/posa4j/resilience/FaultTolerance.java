@@ -1,0 +1,472 @@
+package io.github.posa4j.resilience;
+
+import io.github.posa4j.annotation.FallbackHandler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The resilience policies of one method, composed in the order
+ * {@code Fallback(Retry(CircuitBreaker(Timeout(Bulkhead(call)))))} with the semantics of
+ * MicroProfile Fault Tolerance. One instance per method, shared by every object and thread that
+ * calls it; find or create it through {@link FaultToleranceRegistry}.
+ *
+ * <h2>Two ways to call, one state</h2>
+ *
+ * <p>The functional style wraps a body: {@link #call(Callable)} for a synchronous one,
+ * {@link #callAsync(Supplier)} for one that returns a {@link CompletionStage}.
+ *
+ * <p>The enter/exit style is what generated code and woven advice use, inline, around the body
+ * itself. Without a timeout its success path allocates nothing:
+ *
+ * <pre>{@code
+ * long retryingSince = 0L;
+ * for (int attempt = 0; ; attempt++) {
+ *   Throwable failure;
+ *   try {
+ *     Permit permit = POLICY.enter();           // may throw CircuitBreakerOpenException, BulkheadFullException
+ *     Receipt result;
+ *     try {
+ *       result = charge(order);                  // the protected body
+ *     } catch (Throwable t) {
+ *       throw POLICY.failed(permit, t);          // records the failure, releases the slot
+ *     }
+ *     POLICY.succeeded(permit);                  // records the success; throws if the attempt timed out
+ *     return result;
+ *   } catch (Throwable t) {
+ *     failure = t;
+ *   }
+ *   if (attempt == 0) {
+ *     retryingSince = System.nanoTime();         // Retry.maxDuration counts from the first failure
+ *   }
+ *   if (!POLICY.retryAfter(failure, attempt, retryingSince)) {   // sleeps the retry delay
+ *     if (POLICY.fallsBackOn(failure)) {
+ *       return fallbackCharge(order);
+ *     }
+ *     throw FaultTolerance.propagate(failure);
+ *   }
+ * }
+ * }</pre>
+ */
+public final class FaultTolerance {
+  private static final System.Logger LOG = System.getLogger(FaultTolerance.class.getName());
+  private static final Object[] NO_ARGUMENTS = {};
+  private static final FaultToleranceListener[] NO_LISTENERS = {};
+
+  private final String method;
+  private final CircuitBreakerState breaker;
+  private final BulkheadState bulkhead;
+  private final long timeoutNanos;
+  private final RetryPolicy retry;
+  private final FallbackPolicy fallback;
+  private final List<Object> policies;
+  private volatile FaultToleranceListener[] listeners = NO_LISTENERS;
+  private volatile List<FaultToleranceListener> sharedListeners = List.of();
+
+  private FaultTolerance(Builder builder) {
+    this.method = builder.method;
+    List<Object> policies = new ArrayList<>();
+    if (builder.fallback != null) {
+      policies.add(builder.fallback);
+    }
+    if (builder.retry != null) {
+      builder.retry.validate(method);
+      policies.add(builder.retry);
+    }
+    if (builder.circuitBreaker != null) {
+      builder.circuitBreaker.validate(method);
+      policies.add(builder.circuitBreaker);
+    }
+    if (builder.timeout != null) {
+      builder.timeout.validate(method);
+      if (builder.timeout.nanos() > 0) {
+        policies.add(builder.timeout);
+      }
+    }
+    if (builder.bulkhead != null) {
+      builder.bulkhead.validate(method);
+      policies.add(builder.bulkhead);
+    }
+    this.policies = List.copyOf(policies);
+    this.fallback = builder.fallback;
+    this.retry = builder.retry;
+    this.breaker = builder.circuitBreaker == null ? null : new CircuitBreakerState(builder.circuitBreaker, this);
+    this.timeoutNanos = builder.timeout == null ? 0 : builder.timeout.nanos();
+    this.bulkhead = builder.bulkhead == null ? null : new BulkheadState(builder.bulkhead);
+    builder.listeners.forEach(this::addListener);
+  }
+
+  /** A builder of the policies of the method with the given key, e.g. {@code com.acme.Pay/charge}. */
+  public static Builder builder(String method) {
+    if (method == null || method.isBlank()) {
+      throw new IllegalArgumentException("method key must not be blank; use <fully qualified class>/<method>");
+    }
+    return new Builder(method);
+  }
+
+  /** The key of the method these policies protect. */
+  public String method() {
+    return method;
+  }
+
+  /** The policies, outermost first. */
+  public List<Object> policies() {
+    return policies;
+  }
+
+  /** The state of the circuit breaker, or empty without one. */
+  public Optional<CircuitState> circuitState() {
+    return breaker == null ? Optional.empty() : Optional.of(breaker.state());
+  }
+
+  /** The number of bulkhead slots in use; 0 without a bulkhead. */
+  public int bulkheadInUse() {
+    return bulkhead == null ? 0 : bulkhead.inUse();
+  }
+
+  /** The number of asynchronous calls waiting for a bulkhead slot; 0 without a bulkhead. */
+  public int bulkheadWaiting() {
+    return bulkhead == null ? 0 : bulkhead.waiting();
+  }
+
+  // ---------------------------------------------------------------- functional style
+
+  /**
+   * Calls {@code body} under every policy. The body's own exceptions reach the caller unchanged
+   * (after retries, unless a fallback handler answers instead).
+   */
+  public <T> T call(Callable<T> body) throws Exception {
+    long retryingSince = 0L;
+    for (int attempt = 0; ; attempt++) {
+      Throwable failure;
+      try {
+        Permit permit = enter();
+        T result;
+        try {
+          result = body.call();
+        } catch (Throwable t) {
+          throw failed(permit, t);
+        }
+        succeeded(permit);
+        return result;
+      } catch (Throwable t) {
+        failure = t;
+      }
+      if (attempt == 0) {
+        retryingSince = System.nanoTime();
+      }
+      if (!retryAfter(failure, attempt, retryingSince)) {
+        FallbackHandler<?> handler = fallback == null ? null : fallback.handlerOrNull();
+        if (handler != null && fallsBackOn(failure)) {
+          @SuppressWarnings("unchecked")
+          T answer = (T) handler.handle(new FailedCall(method, NO_ARGUMENTS, failure));
+          return answer;
+        }
+        throw propagate(failure);
+      }
+    }
+  }
+
+  /**
+   * Calls an asynchronous {@code body} under every policy, without ever blocking the caller:
+   * rejections, timeouts and exhausted retries complete the returned future exceptionally. The
+   * bulkhead slot and the timeout last until the body's stage completes; a call that finds every
+   * slot taken waits in the bulkhead's queue, and its timeout counts from this call. Delayed
+   * retries start on {@link java.util.concurrent.ForkJoinPool#commonPool()}.
+   */
+  public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> body) {
+    return new AsyncCall<>(this, body).start();
+  }
+
+  // ---------------------------------------------------------------- enter/exit style
+
+  /**
+   * Admits one attempt: asks the circuit breaker, takes a bulkhead slot and starts the timeout.
+   *
+   * @throws CircuitBreakerOpenException when the breaker is open
+   * @throws BulkheadFullException when every slot is taken (the breaker counts it as a failure)
+   */
+  public Permit enter() {
+    Permit permit = breaker == null ? Permit.FREE : breaker.acquire();
+    if (bulkhead != null && !bulkhead.tryAcquire()) {
+      BulkheadFullException full = bulkheadFull();
+      if (breaker != null) {
+        breaker.record(permit, full);
+      }
+      throw full;
+    }
+    return timeoutNanos > 0 ? new TimedPermit(permit, timeoutNanos) : permit;
+  }
+
+  /**
+   * Ends an attempt whose body returned normally.
+   *
+   * @throws TimeoutExceededException when the attempt ran past its timeout; it is recorded as a
+   *     failure
+   */
+  public void succeeded(Permit permit) {
+    if (timeoutNanos > 0 && ((TimedPermit) permit).finishTimedOut()) {
+      releaseSlot();
+      TimeoutExceededException timeout = timedOut(null);
+      recordOutcome(permit, timeout);
+      throw timeout;
+    }
+    releaseSlot();
+    recordOutcome(permit, null);
+  }
+
+  /**
+   * Ends an attempt whose body threw {@code failure}, and returns what the attempt failed with:
+   * {@code failure} itself, or a {@link TimeoutExceededException} (with {@code failure} as its
+   * cause) when the attempt ran past its timeout.
+   */
+  public Throwable failed(Permit permit, Throwable failure) {
+    Throwable outcome = failure;
+    if (timeoutNanos > 0 && ((TimedPermit) permit).finishTimedOut()) {
+      outcome = timedOut(failure);
+    }
+    releaseSlot();
+    recordOutcome(permit, outcome);
+    return outcome;
+  }
+
+  /**
+   * Decides whether to retry after attempt number {@code attempt} (0 for the first) failed with
+   * {@code failure}, and if so sleeps the retry delay first.
+   *
+   * @param retryingSince the {@link System#nanoTime()} of the first failure of this call
+   * @return true to run the next attempt now; false when there is no retry to make (or the
+   *     thread was interrupted during the delay, whose interrupt flag is then kept)
+   */
+  public boolean retryAfter(Throwable failure, int attempt, long retryingSince) {
+    long pause = retryDelayNanos(failure, attempt, retryingSince);
+    if (pause <= 0) {
+      return pause == 0;
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(pause);
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      failure.addSuppressed(interrupted);
+      return false;
+    }
+  }
+
+  /** True when the fallback applies to {@code failure}; the caller then calls its fallback method. */
+  public boolean fallsBackOn(Throwable failure) {
+    if (fallback == null || !fallback.appliesTo(failure)) {
+      return false;
+    }
+    notifyListeners(listener -> listener.onFallback(method, failure));
+    return true;
+  }
+
+  /**
+   * Calls the fallback handler for a call with {@code arguments} that failed with {@code failure};
+   * use after {@link #fallsBackOn} returned true, when the policy has a handler.
+   */
+  public Object handleFallback(Throwable failure, Object... arguments) {
+    FallbackHandler<?> handler = fallback == null ? null : fallback.handlerOrNull();
+    if (handler == null) {
+      throw new IllegalStateException("the fallback of " + method + " has no handler");
+    }
+    return handler.handle(new FailedCall(method, arguments, failure));
+  }
+
+  /**
+   * Throws {@code failure} unchanged, even a checked exception the caller does not declare; the
+   * return type only lets callers write {@code throw propagate(failure)}. Generated code uses it
+   * for failures that can only be the body's own (declared) exceptions or unchecked ones.
+   */
+  public static RuntimeException propagate(Throwable failure) {
+    throw FaultTolerance.<RuntimeException>sneakyThrow(failure);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneakyThrow(Throwable failure) throws E {
+    throw (E) failure;
+  }
+
+  // ---------------------------------------------------------------- listeners
+
+  /** Adds a listener to these policies. */
+  public void addListener(FaultToleranceListener listener) {
+    synchronized (this) {
+      FaultToleranceListener[] current = listeners;
+      FaultToleranceListener[] next = Arrays.copyOf(current, current.length + 1);
+      next[current.length] = listener;
+      listeners = next;
+    }
+  }
+
+  /** Removes a listener added before; does nothing if it was not there. */
+  public void removeListener(FaultToleranceListener listener) {
+    synchronized (this) {
+      listeners = Arrays.stream(listeners).filter(l -> l != listener).toArray(FaultToleranceListener[]::new);
+    }
+  }
+
+  // ---------------------------------------------------------------- shared with the async path
+
+  Permit acquireBreaker() {
+    return breaker == null ? Permit.FREE : breaker.acquire();
+  }
+
+  BulkheadState bulkhead() {
+    return bulkhead;
+  }
+
+  long timeoutNanos() {
+    return timeoutNanos;
+  }
+
+  FallbackHandler<?> fallbackHandler() {
+    return fallback == null ? null : fallback.handlerOrNull();
+  }
+
+  void recordOutcome(Permit permit, Throwable failureOrNull) {
+    if (breaker != null) {
+      breaker.record(permit.breakerPermit(), failureOrNull);
+    }
+  }
+
+  BulkheadFullException bulkheadFull() {
+    BulkheadFullException full = new BulkheadFullException(method, bulkhead.maxConcurrent(), 0);
+    onRejected(full);
+    return full;
+  }
+
+  BulkheadFullException bulkheadAndQueueFull() {
+    BulkheadFullException full = new BulkheadFullException(method, bulkhead.maxConcurrent(), bulkhead.maxWaiting());
+    onRejected(full);
+    return full;
+  }
+
+  TimeoutExceededException timedOut(Throwable cause) {
+    TimeoutExceededException timeout = new TimeoutExceededException(method, timeoutNanos, cause);
+    notifyListeners(listener -> listener.onTimeout(method, timeout));
+    return timeout;
+  }
+
+  /** The pause before the next attempt, or -1 for none; tells the listeners about a retry. */
+  long retryDelayNanos(Throwable failure, int attempt, long retryingSince) {
+    if (retry == null) {
+      return -1;
+    }
+    long pause = retry.nextDelayNanos(failure, attempt + 1, retryingSince, System.nanoTime());
+    if (pause >= 0) {
+      notifyListeners(listener -> listener.onRetry(method, attempt + 1, failure, pause));
+    }
+    return pause;
+  }
+
+  void onRejected(FaultToleranceException rejection) {
+    notifyListeners(listener -> listener.onRejected(method, rejection));
+  }
+
+  void onStateChange(CircuitState from, CircuitState to) {
+    notifyListeners(listener -> listener.onStateChange(method, from, to));
+  }
+
+  /** Also notifies {@code shared}, the listeners of the registry that holds these policies. */
+  void shareListeners(List<FaultToleranceListener> shared) {
+    this.sharedListeners = shared;
+  }
+
+  private void notifyListeners(Consumer<FaultToleranceListener> event) {
+    for (FaultToleranceListener listener : listeners) {
+      notifyListener(listener, event);
+    }
+    for (FaultToleranceListener listener : sharedListeners) {
+      notifyListener(listener, event);
+    }
+  }
+
+  private void notifyListener(FaultToleranceListener listener, Consumer<FaultToleranceListener> event) {
+    try {
+      event.accept(listener);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "[posa4j] a listener of " + method + " threw; ignored", e);
+    }
+  }
+
+  private void releaseSlot() {
+    if (bulkhead != null) {
+      bulkhead.release();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + policies;
+  }
+
+  /** Collects the policies of one method; {@link #build()} checks every attribute. */
+  public static final class Builder {
+    private final String method;
+    private CircuitBreakerPolicy circuitBreaker;
+    private RetryPolicy retry;
+    private TimeoutPolicy timeout;
+    private BulkheadPolicy bulkhead;
+    private FallbackPolicy fallback;
+    private final List<FaultToleranceListener> listeners = new ArrayList<>();
+
+    private Builder(String method) {
+      this.method = method;
+    }
+
+    /** Adds a circuit breaker. */
+    public Builder circuitBreaker(CircuitBreakerPolicy circuitBreaker) {
+      this.circuitBreaker = circuitBreaker;
+      return this;
+    }
+
+    /** Adds a retry. */
+    public Builder retry(RetryPolicy retry) {
+      this.retry = retry;
+      return this;
+    }
+
+    /** Adds a timeout. */
+    public Builder timeout(TimeoutPolicy timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Adds a bulkhead. */
+    public Builder bulkhead(BulkheadPolicy bulkhead) {
+      this.bulkhead = bulkhead;
+      return this;
+    }
+
+    /** Adds a fallback. */
+    public Builder fallback(FallbackPolicy fallback) {
+      this.fallback = fallback;
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder listener(FaultToleranceListener listener) {
+      this.listeners.add(listener);
+      return this;
+    }
+
+    /**
+     * The composed policies.
+     *
+     * @throws InvalidPolicyException naming the method, attribute, value and allowed range when
+     *     an attribute is out of range
+     */
+    public FaultTolerance build() {
+      return new FaultTolerance(this);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.posa4j.resilience;
+
+import io.github.posa4j.config.Config;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * Where the one {@link FaultTolerance} of each method lives, keyed by
+ * {@code <FQCN>/<method>(<param type>,...)}: every instance of a class, generated decorators and
+ * woven advice alike, share it. Policies are created on first use, reading the configuration then.
+ */
+public final class FaultToleranceRegistry {
+  private static final FaultToleranceRegistry GLOBAL = new FaultToleranceRegistry(Config::standard);
+
+  private final Function<ClassLoader, Config> configFor;
+  private final ConcurrentHashMap<String, FaultTolerance> policies = new ConcurrentHashMap<>();
+  private final List<FaultToleranceListener> listeners = new CopyOnWriteArrayList<>();
+
+  /** A registry reading policies' configuration through {@code configFor(class loader of the type)}. */
+  public FaultToleranceRegistry(Function<ClassLoader, Config> configFor) {
+    this.configFor = configFor;
+  }
+
+  /** The registry that generated code and the agent use, reading {@link Config#standard}. */
+  public static FaultToleranceRegistry global() {
+    return GLOBAL;
+  }
+
+  /**
+   * The policies of the method {@code name(parameterTypes)} of {@code type}, declared there or
+   * inherited, created from its annotations and the configuration on first use. A method without
+   * any policy gets a {@link FaultTolerance} that only calls through.
+   *
+   * @throws IllegalArgumentException when there is no such method
+   * @throws InvalidPolicyException when an attribute is out of range
+   * @throws io.github.posa4j.config.ConfigException when a configured value cannot be parsed
+   */
+  public FaultTolerance forMethod(Class<?> type, String name, Class<?>... parameterTypes) {
+    String key = PolicyResolver.methodKey(type, name, parameterTypes);
+    FaultTolerance existing = policies.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    Method method = findMethod(type, name, parameterTypes);
+    return computeIfAbsent(key, k -> new PolicyResolver(configFor.apply(type.getClassLoader()))
+        .resolve(type, method, false)
+        .orElseGet(() -> FaultTolerance.builder(k).build()));
+  }
+
+  /** The policies under {@code key}, created by {@code factory} if there are none yet. */
+  public FaultTolerance computeIfAbsent(String key, Function<String, FaultTolerance> factory) {
+    FaultTolerance existing = policies.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    return policies.computeIfAbsent(key, k -> {
+      FaultTolerance created = factory.apply(k);
+      created.shareListeners(listeners);
+      return created;
+    });
+  }
+
+  /** The policies registered under {@code key}, if any. */
+  public Optional<FaultTolerance> find(String key) {
+    return Optional.ofNullable(policies.get(key));
+  }
+
+  /** Every policy set created so far. */
+  public Collection<FaultTolerance> all() {
+    return List.copyOf(policies.values());
+  }
+
+  /** Adds a listener to every policy set, present and future. */
+  public void addListener(FaultToleranceListener listener) {
+    listeners.add(listener);
+  }
+
+  private static Method findMethod(Class<?> type, String name, Class<?>[] parameterTypes) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        return c.getDeclaredMethod(name, parameterTypes);
+      } catch (NoSuchMethodException notHere) {
+        // look further up
+      }
+    }
+    try {
+      return type.getMethod(name, parameterTypes);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException("no method " + PolicyResolver.methodKey(type, name, parameterTypes)
+          + " to protect; check the name and parameter types", e);
+    }
+  }
+}
