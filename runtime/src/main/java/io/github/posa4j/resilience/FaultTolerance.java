@@ -316,6 +316,10 @@ public final class FaultTolerance {
 
   // ---------------------------------------------------------------- shared with the async path
 
+  CircuitBreakerState circuitBreaker() {
+    return breaker;
+  }
+
   Permit acquireBreaker() {
     return breaker == null ? Permit.FREE : breaker.acquire();
   }

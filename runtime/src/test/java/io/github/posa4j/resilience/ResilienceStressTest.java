@@ -1,0 +1,311 @@
+package io.github.posa4j.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many threads on one policy set, with exact counts: nothing lost, nothing counted twice, no limit
+ * exceeded, no interrupt left behind.
+ */
+class ResilienceStressTest {
+  private static final int THREADS = 16;
+
+  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+  @AfterEach
+  void stopPool() throws InterruptedException {
+    pool.shutdownNow();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void bulkheadNeverExceedsItsLimitAndCountsEveryCall() throws Exception {
+    int limit = 4;
+    int callsPerThread = 5_000;
+    FaultTolerance policy = FaultTolerance.builder("stress/bulkhead")
+        .bulkhead(BulkheadPolicy.of(limit))
+        .build();
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger maxInside = new AtomicInteger();
+    LongAdder executed = new LongAdder();
+    LongAdder rejected = new LongAdder();
+
+    runOnAllThreads(() -> {
+      for (int i = 0; i < callsPerThread; i++) {
+        Permit permit;
+        try {
+          permit = policy.enter();
+        } catch (BulkheadFullException full) {
+          rejected.increment();
+          continue;
+        }
+        int now = inside.incrementAndGet();
+        maxInside.accumulateAndGet(now, Math::max);
+        executed.increment();
+        Thread.onSpinWait();
+        inside.decrementAndGet();
+        policy.succeeded(permit);
+      }
+    });
+
+    assertThat(maxInside.get()).isBetween(1, limit);
+    assertThat(executed.sum() + rejected.sum()).isEqualTo((long) THREADS * callsPerThread);
+    assertThat(policy.bulkheadInUse()).isZero();
+  }
+
+  @Test
+  void breakerRecordsEveryOutcomeExactlyOnce() throws Exception {
+    int callsPerThread = 2_000;
+    int total = THREADS * callsPerThread;
+    FaultTolerance policy = FaultTolerance.builder("stress/window")
+        .circuitBreaker(CircuitBreakerPolicy.builder()
+            .requestVolumeThreshold(total + 1) // never full, so it never judges and counts everything
+            .build())
+        .build();
+    LongAdder failures = new LongAdder();
+
+    runOnAllThreads(() -> {
+      for (int i = 0; i < callsPerThread; i++) {
+        Permit permit = policy.enter();
+        if (i % 3 == 0) {
+          failures.increment();
+          policy.failed(permit, new IllegalStateException("failure " + i));
+        } else {
+          policy.succeeded(permit);
+        }
+      }
+    });
+
+    CircuitBreakerState breaker = policy.circuitBreaker();
+    assertThat(breaker.windowCalls()).isEqualTo(total);
+    assertThat(breaker.windowFailures()).isEqualTo(failures.intValue());
+    assertThat(policy.circuitState()).contains(CircuitState.CLOSED);
+  }
+
+  @RepeatedTest(20)
+  void halfOpenAdmitsExactlySuccessThresholdTrialCalls() throws Exception {
+    int successThreshold = 5;
+    FaultTolerance policy = FaultTolerance.builder("stress/halfOpen")
+        .circuitBreaker(CircuitBreakerPolicy.builder()
+            .requestVolumeThreshold(2)
+            .failureRatio(1)
+            .successThreshold(successThreshold)
+            .delay(Duration.ofMillis(1))
+            .build())
+        .build();
+    openAndWaitForDelay(policy);
+
+    CyclicBarrier start = new CyclicBarrier(THREADS);
+    CountDownLatch trialsMayFinish = new CountDownLatch(1);
+    CountDownLatch allTried = new CountDownLatch(THREADS);
+    AtomicInteger admitted = new AtomicInteger();
+    AtomicInteger rejected = new AtomicInteger();
+    List<Future<?>> tasks = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      tasks.add(pool.submit(() -> {
+        start.await();
+        Permit permit;
+        try {
+          permit = policy.enter();
+        } catch (CircuitBreakerOpenException open) {
+          rejected.incrementAndGet();
+          allTried.countDown();
+          return null;
+        }
+        admitted.incrementAndGet();
+        allTried.countDown();
+        trialsMayFinish.await();
+        policy.succeeded(permit);
+        return null;
+      }));
+    }
+    assertThat(allTried.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(admitted.get()).isEqualTo(successThreshold);
+    assertThat(rejected.get()).isEqualTo(THREADS - successThreshold);
+    assertThat(policy.circuitState()).contains(CircuitState.HALF_OPEN);
+
+    trialsMayFinish.countDown();
+    for (Future<?> task : tasks) {
+      task.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(policy.circuitState()).contains(CircuitState.CLOSED);
+  }
+
+  @RepeatedTest(10)
+  void oneFailingTrialReopensWhateverTheOthersDo() throws Exception {
+    int successThreshold = 4;
+    FaultTolerance policy = FaultTolerance.builder("stress/halfOpenFailure")
+        .circuitBreaker(CircuitBreakerPolicy.builder()
+            .requestVolumeThreshold(2)
+            .failureRatio(1)
+            .successThreshold(successThreshold)
+            .delay(Duration.ofMillis(1))
+            .build())
+        .build();
+    openAndWaitForDelay(policy);
+
+    CyclicBarrier start = new CyclicBarrier(successThreshold);
+    CyclicBarrier allAdmitted = new CyclicBarrier(successThreshold);
+    AtomicInteger trial = new AtomicInteger();
+    List<Future<?>> tasks = new ArrayList<>();
+    for (int t = 0; t < successThreshold; t++) {
+      tasks.add(pool.submit(() -> {
+        start.await();
+        Permit permit = policy.enter();
+        allAdmitted.await();
+        if (trial.getAndIncrement() == 0) {
+          policy.failed(permit, new IllegalStateException("trial failed"));
+        } else {
+          policy.succeeded(permit);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> task : tasks) {
+      task.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(policy.circuitState()).contains(CircuitState.OPEN);
+  }
+
+  @Test
+  void noThreadIsLeftInterruptedAfterTimeouts() throws Exception {
+    long timeoutMicros = 2_000;
+    FaultTolerance policy = FaultTolerance.builder("stress/timeout")
+        .timeout(TimeoutPolicy.of(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(timeoutMicros))))
+        .build();
+    int callsPerThread = 60;
+    LongAdder timedOut = new LongAdder();
+    LongAdder completed = new LongAdder();
+    LongAdder interruptLeaks = new LongAdder();
+
+    runOnAllThreads(() -> {
+      for (int i = 0; i < callsPerThread; i++) {
+        // Busy work around the deadline, so that the deadline and the return race each other.
+        long spinNanos = TimeUnit.MICROSECONDS.toNanos(
+            ThreadLocalRandom.current().nextLong(timeoutMicros / 2, timeoutMicros * 3 / 2));
+        if (Thread.currentThread().isInterrupted()) {
+          interruptLeaks.increment(); // an interrupt aimed at an earlier call arrived late
+        }
+        try {
+          policy.call(() -> {
+            long end = System.nanoTime() + spinNanos;
+            while (System.nanoTime() < end) {
+              Thread.onSpinWait();
+            }
+            return null;
+          });
+          completed.increment();
+        } catch (TimeoutExceededException timeout) {
+          timedOut.increment();
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          interruptLeaks.increment();
+        }
+      }
+    });
+
+    assertThat(interruptLeaks.sum()).isZero();
+    assertThat(timedOut.sum() + completed.sum()).isEqualTo((long) THREADS * callsPerThread);
+  }
+
+  @Test
+  void asyncBulkheadRunsOrRejectsEveryCallAndNeverExceedsItsLimit() throws Exception {
+    int limit = 4;
+    int queue = 8;
+    int callsPerThread = 500;
+    FaultTolerance policy = FaultTolerance.builder("stress/asyncBulkhead")
+        .bulkhead(BulkheadPolicy.of(limit, queue))
+        .build();
+    ExecutorService workers = Executors.newFixedThreadPool(4);
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger maxInside = new AtomicInteger();
+    LongAdder ran = new LongAdder();
+    List<CompletableFuture<Integer>> results = new ArrayList<>();
+    Object lock = new Object();
+    try {
+      runOnAllThreads(() -> {
+        List<CompletableFuture<Integer>> mine = new ArrayList<>();
+        for (int i = 0; i < callsPerThread; i++) {
+          int value = i;
+          mine.add(policy.callAsync(() -> {
+            int now = inside.incrementAndGet();
+            maxInside.accumulateAndGet(now, Math::max);
+            ran.increment();
+            return CompletableFuture.supplyAsync(() -> {
+              inside.decrementAndGet();
+              return value;
+            }, workers);
+          }));
+        }
+        synchronized (lock) {
+          results.addAll(mine);
+        }
+      });
+      int succeeded = 0;
+      int rejected = 0;
+      for (CompletableFuture<Integer> result : results) {
+        try {
+          result.get(10, TimeUnit.SECONDS);
+          succeeded++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(BulkheadFullException.class);
+          rejected++;
+        }
+      }
+      assertThat(succeeded + rejected).isEqualTo(THREADS * callsPerThread);
+      assertThat(ran.sum()).isEqualTo(succeeded);
+      assertThat(maxInside.get()).isBetween(1, limit);
+      assertThat(policy.bulkheadInUse()).isZero();
+      assertThat(policy.bulkheadWaiting()).isZero();
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private static void openAndWaitForDelay(FaultTolerance policy) {
+    for (int i = 0; i < 2; i++) {
+      Permit permit = policy.enter();
+      policy.failed(permit, new IllegalStateException("opening"));
+    }
+    assertThat(policy.circuitState()).contains(CircuitState.OPEN);
+    long delayOver = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2);
+    while (System.nanoTime() < delayOver) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private interface Task {
+    void run() throws Exception;
+  }
+
+  private void runOnAllThreads(Task task) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(THREADS);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        task.run();
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get(60, TimeUnit.SECONDS);
+    }
+  }
+}
