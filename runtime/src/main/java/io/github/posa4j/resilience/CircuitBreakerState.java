@@ -50,7 +50,7 @@ final class CircuitBreakerState {
         transition(open, new HalfOpen());
       } else {
         HalfOpen halfOpen = (HalfOpen) phase;
-        if (halfOpen.admitted.getAndIncrement() < policy.successThreshold()) {
+        if (halfOpen.admitTrial(policy.successThreshold())) {
           return halfOpen;
         }
         throw rejected();
@@ -165,6 +165,18 @@ final class CircuitBreakerState {
   private static final class HalfOpen extends Phase {
     final AtomicInteger admitted = new AtomicInteger();
     final AtomicInteger succeeded = new AtomicInteger();
+
+    /** Admits one more trial call if fewer than {@code trials} were admitted. */
+    boolean admitTrial(int trials) {
+      int taken;
+      do {
+        taken = admitted.get();
+        if (taken >= trials) {
+          return false;
+        }
+      } while (!admitted.compareAndSet(taken, taken + 1));
+      return true;
+    }
 
     @Override
     CircuitState state() {

@@ -41,11 +41,20 @@ public final class FallbackPolicy {
    * The fallback of {@code annotation}; a handler class is instantiated through its public
    * no-argument constructor.
    *
-   * @throws InvalidPolicyException when the handler cannot be instantiated
+   * @throws InvalidPolicyException when the handler cannot be instantiated, or when the
+   *     annotation names both or neither of a handler class and a fallback method
    */
   public static FallbackPolicy of(Fallback annotation, String method) {
+    boolean hasHandler = annotation.value() != Fallback.DEFAULT.class;
+    boolean hasMethod = !annotation.fallbackMethod().isEmpty();
+    if (hasHandler == hasMethod) {
+      throw new InvalidPolicyException("Fallback on " + method + ": "
+          + (hasHandler ? "gives both a handler class (" + annotation.value().getName()
+              + ") and fallbackMethod=\"" + annotation.fallbackMethod() + "\"; keep one"
+              : "gives neither a handler class nor a fallbackMethod; give one"));
+    }
     FallbackHandler<?> handler = null;
-    if (annotation.value() != Fallback.DEFAULT.class) {
+    if (hasHandler) {
       try {
         handler = annotation.value().getConstructor().newInstance();
       } catch (ReflectiveOperationException | RuntimeException e) {
