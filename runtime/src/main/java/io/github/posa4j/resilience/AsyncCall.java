@@ -122,8 +122,9 @@ final class AsyncCall<T> {
       }
       BulkheadState bulkhead = policy.bulkhead();
       if (bulkhead == null) {
-        state.set(RUNNING);
-        run();
+        if (state.compareAndSet(WAITING, RUNNING)) {
+          run();
+        }
       } else if (!bulkhead.acquireOrQueue(this)) {
         if (state.compareAndSet(WAITING, DONE)) {
           cancelDeadline();
@@ -131,6 +132,8 @@ final class AsyncCall<T> {
           policy.recordOutcome(permit, full);
           attemptFailed(full);
         }
+      } else if (state.get() == TIMED_OUT) {
+        bulkhead.leftQueue(this); // its deadline passed while it was on its way into the queue
       }
     }
 
@@ -178,8 +181,8 @@ final class AsyncCall<T> {
       if (!wasWaiting && !state.compareAndSet(RUNNING, TIMED_OUT)) {
         return;
       }
-      if (wasWaiting) {
-        policy.bulkhead().leftQueue();
+      if (wasWaiting && policy.bulkhead() != null) {
+        policy.bulkhead().leftQueue(this);
       }
       TimeoutExceededException timeout = policy.timedOut(null);
       policy.recordOutcome(permit, timeout);

@@ -71,9 +71,15 @@ final class BulkheadState {
     return true;
   }
 
-  /** Called by a queued call that gave up (timed out) before it started. */
-  void leftQueue() {
-    waiting.decrementAndGet();
+  /**
+   * Called by a call that gave up (timed out) before it started: takes it out of the queue if it
+   * is there. Safe to call more than once, and for a call that never was in the queue (its
+   * deadline passed on its way in), which changes no count.
+   */
+  void leftQueue(Waiter waiter) {
+    if (queue.remove(waiter)) {
+      waiting.decrementAndGet();
+    }
   }
 
   private void startWaiters() {
@@ -83,11 +89,11 @@ final class BulkheadState {
         release();
         return;
       }
+      waiting.decrementAndGet();
       if (next.claim()) {
-        waiting.decrementAndGet();
         next.run();
       } else {
-        inUse.decrementAndGet(); // it left the queue on its own and was counted out then
+        inUse.decrementAndGet(); // it timed out while queued: the slot goes to the next one
       }
     }
   }

@@ -130,8 +130,10 @@ final class CircuitBreakerState {
         failures++;
       }
       next = next + 1 == outcomes.length ? 0 : next + 1;
-      // Only a failure can raise the ratio, so only a failure can open the breaker.
-      return failed && calls == outcomes.length
+      // Judged on every outcome once full: the call that fills the window may open the breaker
+      // even when it succeeded (S F F S with a window of 4 and ratio 0.5 opens, as in MicroProfile).
+      // A window without failures never opens it, not even with failureRatio 0.
+      return calls == outcomes.length && failures > 0
           && (double) failures / calls >= policy.failureRatio();
     }
 

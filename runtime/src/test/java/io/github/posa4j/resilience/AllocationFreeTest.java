@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * in {@code benchmarks/}.
  */
 class AllocationFreeTest {
+  private static final int CALLS = 100_000;
 
   @Test
   void composedSuccessPathAllocatesNothing() {
@@ -33,13 +34,16 @@ class AllocationFreeTest {
     }
     long emptyMeasurement = -threads.getThreadAllocatedBytes(threadId) + threads.getThreadAllocatedBytes(threadId);
     long before = threads.getThreadAllocatedBytes(threadId);
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < CALLS; i++) {
       sum += protectedCall(policy, i);
     }
     long allocated = threads.getThreadAllocatedBytes(threadId) - before - emptyMeasurement;
 
     assertThat(sum).isPositive();
-    assertThat(allocated).as("bytes allocated by 100,000 protected calls").isLessThanOrEqualTo(0);
+    // The smallest object takes 16 bytes, so one allocation per call would show as 1.6 MB. The
+    // bound leaves room for the few bytes the JVM itself may charge to this thread once, when
+    // the JIT replaces the interpreted loop (seen: up to a few hundred bytes after other tests).
+    assertThat(allocated).as("bytes allocated by %d protected calls", CALLS).isLessThan(CALLS);
   }
 
   /** The loop generated code runs, with a body that returns its argument. */
