@@ -42,7 +42,7 @@ final class ResilientBackend implements Backend {
         failure = t;
       }
       if (attempt == 0) {
-        retryingSince = System.nanoTime();
+        retryingSince = policy.retryStartTime();
       }
       if (!policy.retryAfter(failure, attempt, retryingSince)) {
         throw FaultTolerance.propagate(failure);

@@ -48,7 +48,7 @@ final class AsyncCall<T> {
 
   private void attemptFailed(Throwable failure) {
     if (attempt == 0) {
-      retryingSince = System.nanoTime();
+      retryingSince = policy.retryStartTime();
     }
     long pause = policy.retryDelayNanos(failure, attempt, retryingSince);
     if (pause >= 0) {

@@ -10,7 +10,16 @@ public class BulkheadFullException extends FaultToleranceException {
 
   /** Creates the exception for the method with the given policy key. */
   public BulkheadFullException(String method, int maxConcurrent, int maxWaiting) {
-    super("bulkhead of " + method + " is full (" + maxConcurrent + " running"
-        + (maxWaiting > 0 ? ", " + maxWaiting + " waiting" : "") + "): call rejected", null, false);
+    this(messageFor(method, maxConcurrent, maxWaiting), null);
+  }
+
+  /** With a message made once per bulkhead, so that a rejection costs one small object. */
+  BulkheadFullException(String message, Void unused) {
+    super(message, null, false);
+  }
+
+  static String messageFor(String method, int maxConcurrent, int maxWaiting) {
+    return "bulkhead of " + method + " is full (" + maxConcurrent + " running"
+        + (maxWaiting > 0 ? ", " + maxWaiting + " waiting" : "") + "): call rejected";
   }
 }

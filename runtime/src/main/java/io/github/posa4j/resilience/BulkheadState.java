@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BulkheadState {
   private final int maxConcurrent;
   private final int maxWaiting;
+  private final String fullMessage;
+  private final String queueFullMessage;
   private final AtomicInteger inUse = new AtomicInteger();
   private final AtomicInteger waiting = new AtomicInteger();
   private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
@@ -23,9 +25,21 @@ final class BulkheadState {
     void run();
   }
 
-  BulkheadState(BulkheadPolicy policy) {
+  BulkheadState(BulkheadPolicy policy, String method) {
     this.maxConcurrent = policy.value();
     this.maxWaiting = policy.waitingTaskQueue();
+    this.fullMessage = BulkheadFullException.messageFor(method, maxConcurrent, 0);
+    this.queueFullMessage = BulkheadFullException.messageFor(method, maxConcurrent, maxWaiting);
+  }
+
+  /** The message of a synchronous rejection, made once. */
+  String fullMessage() {
+    return fullMessage;
+  }
+
+  /** The message of an asynchronous rejection (slots and queue full), made once. */
+  String queueFullMessage() {
+    return queueFullMessage;
   }
 
   boolean tryAcquire() {

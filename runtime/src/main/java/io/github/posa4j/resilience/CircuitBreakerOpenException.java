@@ -10,6 +10,15 @@ public class CircuitBreakerOpenException extends FaultToleranceException {
 
   /** Creates the exception for the method with the given policy key. */
   public CircuitBreakerOpenException(String method) {
-    super("circuit breaker of " + method + " is open: call not permitted", null, false);
+    this(messageFor(method), null);
+  }
+
+  /** With a message made once per breaker, so that a rejection costs one small object. */
+  CircuitBreakerOpenException(String message, Void unused) {
+    super(message, null, false);
+  }
+
+  static String messageFor(String method) {
+    return "circuit breaker of " + method + " is open: call not permitted";
   }
 }

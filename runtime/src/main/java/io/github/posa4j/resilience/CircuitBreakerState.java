@@ -14,12 +14,14 @@ final class CircuitBreakerState {
   private final FaultTolerance owner;
   private final long delayNanos;
   private final AtomicReference<Phase> current;
+  private final String rejectionMessage;
 
   CircuitBreakerState(CircuitBreakerPolicy policy, FaultTolerance owner) {
     this.policy = policy;
     this.owner = owner;
     this.delayNanos = policy.delayNanos();
     this.current = new AtomicReference<>(new Closed());
+    this.rejectionMessage = CircuitBreakerOpenException.messageFor(owner.method());
   }
 
   CircuitState state() {
@@ -60,7 +62,7 @@ final class CircuitBreakerState {
   }
 
   private CircuitBreakerOpenException rejected() {
-    CircuitBreakerOpenException exception = new CircuitBreakerOpenException(owner.method());
+    CircuitBreakerOpenException exception = new CircuitBreakerOpenException(rejectionMessage, null);
     owner.onRejected(exception);
     return exception;
   }

@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  *     failure = t;
  *   }
  *   if (attempt == 0) {
- *     retryingSince = System.nanoTime();         // Retry.maxDuration counts from the first failure
+ *     retryingSince = POLICY.retryStartTime();   // Retry.maxDuration counts from the first failure
  *   }
  *   if (!POLICY.retryAfter(failure, attempt, retryingSince)) {   // sleeps the retry delay
  *     if (POLICY.fallsBackOn(failure)) {
@@ -99,7 +99,7 @@ public final class FaultTolerance {
     this.retry = builder.retry;
     this.breaker = builder.circuitBreaker == null ? null : new CircuitBreakerState(builder.circuitBreaker, this);
     this.timeoutNanos = builder.timeout == null ? 0 : builder.timeout.nanos();
-    this.bulkhead = builder.bulkhead == null ? null : new BulkheadState(builder.bulkhead);
+    this.bulkhead = builder.bulkhead == null ? null : new BulkheadState(builder.bulkhead, method);
     builder.listeners.forEach(this::addListener);
   }
 
@@ -160,7 +160,7 @@ public final class FaultTolerance {
         failure = t;
       }
       if (attempt == 0) {
-        retryingSince = System.nanoTime();
+        retryingSince = retryStartTime();
       }
       if (!retryAfter(failure, attempt, retryingSince)) {
         FallbackHandler<?> handler = fallback == null ? null : fallback.handlerOrNull();
@@ -241,7 +241,7 @@ public final class FaultTolerance {
    * Decides whether to retry after attempt number {@code attempt} (0 for the first) failed with
    * {@code failure}, and if so sleeps the retry delay first.
    *
-   * @param retryingSince the {@link System#nanoTime()} of the first failure of this call
+   * @param retryingSince what {@link #retryStartTime()} returned after the first failure of this call
    * @return true to run the next attempt now; false when there is no retry to make (or the
    *     thread was interrupted during the delay, whose interrupt flag is then kept)
    */
@@ -258,6 +258,15 @@ public final class FaultTolerance {
       failure.addSuppressed(interrupted);
       return false;
     }
+  }
+
+  /**
+   * The instant {@code Retry.maxDuration} counts from, to take after the first failure of a call
+   * and pass to {@link #retryAfter}: {@link System#nanoTime()} when these policies retry with a
+   * maximum duration, else 0 without reading the clock.
+   */
+  public long retryStartTime() {
+    return retry != null && retry.hasMaxDuration() ? System.nanoTime() : 0L;
   }
 
   /** True when the fallback applies to {@code failure}; the caller then calls its fallback method. */
@@ -343,13 +352,13 @@ public final class FaultTolerance {
   }
 
   BulkheadFullException bulkheadFull() {
-    BulkheadFullException full = new BulkheadFullException(method, bulkhead.maxConcurrent(), 0);
+    BulkheadFullException full = new BulkheadFullException(bulkhead.fullMessage(), null);
     onRejected(full);
     return full;
   }
 
   BulkheadFullException bulkheadAndQueueFull() {
-    BulkheadFullException full = new BulkheadFullException(method, bulkhead.maxConcurrent(), bulkhead.maxWaiting());
+    BulkheadFullException full = new BulkheadFullException(bulkhead.queueFullMessage(), null);
     onRejected(full);
     return full;
   }
@@ -365,7 +374,7 @@ public final class FaultTolerance {
     if (retry == null) {
       return -1;
     }
-    long pause = retry.nextDelayNanos(failure, attempt + 1, retryingSince, System.nanoTime());
+    long pause = retry.nextDelayNanos(failure, attempt + 1, retryingSince);
     if (pause >= 0) {
       notifyListeners(listener -> listener.onRetry(method, attempt + 1, failure, pause));
     }

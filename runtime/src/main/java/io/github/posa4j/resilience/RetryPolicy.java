@@ -89,9 +89,9 @@ public final class RetryPolicy {
   /**
    * The pause in nanoseconds before retry number {@code retry} (1 for the first retry) after
    * {@code failure}, or {@code -1} when there is to be no retry. {@code retryingSince} is the
-   * {@link System#nanoTime()} of the first failure, {@code now} the current one.
+   * {@link System#nanoTime()} of the first failure; the clock is read only with a maximum duration.
    */
-  long nextDelayNanos(Throwable failure, int retry, long retryingSince, long now) {
+  long nextDelayNanos(Throwable failure, int retry, long retryingSince) {
     if (maxRetries >= 0 && retry > maxRetries) {
       return -1;
     }
@@ -102,10 +102,14 @@ public final class RetryPolicy {
     if (jitterNanos > 0) {
       pause = Math.max(0, pause + ThreadLocalRandom.current().nextLong(-jitterNanos, jitterNanos + 1));
     }
-    if (maxDurationNanos > 0 && (now - retryingSince) + pause >= maxDurationNanos) {
+    if (maxDurationNanos > 0 && (System.nanoTime() - retryingSince) + pause >= maxDurationNanos) {
       return -1;
     }
     return pause;
+  }
+
+  boolean hasMaxDuration() {
+    return maxDurationNanos > 0;
   }
 
   void validate(String method) {

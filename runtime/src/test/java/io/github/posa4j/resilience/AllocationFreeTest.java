@@ -65,7 +65,7 @@ class AllocationFreeTest {
         failure = t;
       }
       if (attempt == 0) {
-        retryingSince = System.nanoTime();
+        retryingSince = policy.retryStartTime();
       }
       if (!policy.retryAfter(failure, attempt, retryingSince)) {
         throw FaultTolerance.propagate(failure);

@@ -474,7 +474,7 @@ class CombinedPoliciesTest {
           failure = t;
         }
         if (attempt == 0) {
-          retryingSince = System.nanoTime();
+          retryingSince = policy.retryStartTime();
         }
         if (!policy.retryAfter(failure, attempt, retryingSince)) {
           if (policy.fallsBackOn(failure)) {
