@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * One call of a method returning {@code CompletionStage}, through all its attempts. Nothing here
  * blocks: each attempt ends when its stage completes or its timeout fires, whichever is first,
- * and the next step (retry, fallback, result) is chained from there.
+ * and the next step (retry, fallback, result) is chained from there. Cancelling the caller's
+ * future stops further attempts.
  */
 final class AsyncCall<T> {
   private static final Object[] NO_ARGUMENTS = {};
@@ -36,6 +37,9 @@ final class AsyncCall<T> {
   }
 
   private void startAttempt() {
+    if (result.isDone()) {
+      return; // cancelled by the caller
+    }
     Permit permit;
     try {
       permit = policy.acquireBreaker();
@@ -47,6 +51,9 @@ final class AsyncCall<T> {
   }
 
   private void attemptFailed(Throwable failure) {
+    if (result.isDone()) {
+      return; // cancelled by the caller: no retry, no fallback
+    }
     if (attempt == 0) {
       retryingSince = policy.retryStartTime();
     }
@@ -54,9 +61,9 @@ final class AsyncCall<T> {
     if (pause >= 0) {
       attempt++;
       Executor executor = pause == 0
-          ? ForkJoinPool.commonPool()
-          : CompletableFuture.delayedExecutor(pause, TimeUnit.NANOSECONDS, ForkJoinPool.commonPool());
-      executor.execute(this::startAttempt);
+          ? policy.asyncExecutor()
+          : CompletableFuture.delayedExecutor(pause, TimeUnit.NANOSECONDS, policy.asyncExecutor());
+      execute(executor, this::startAttempt);
       return;
     }
     FallbackHandler<?> handler = policy.fallbackHandler();
@@ -97,6 +104,15 @@ final class AsyncCall<T> {
     return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
   }
 
+  /** Runs {@code task} on {@code executor}, or here if the executor refuses it (shut down). */
+  private static void execute(Executor executor, Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException refused) {
+      task.run();
+    }
+  }
+
   /**
    * One attempt: waiting for a bulkhead slot, then running, then done or timed out. The state
    * decides, once, whether the stage or the timeout ends the attempt.
@@ -118,7 +134,7 @@ final class AsyncCall<T> {
     void begin() {
       long timeout = policy.timeoutNanos();
       if (timeout > 0) {
-        deadline = Scheduler.schedule(this::timeoutFired, timeout);
+        deadline = Scheduler.schedule(this::deadlinePassed, timeout);
       }
       BulkheadState bulkhead = policy.bulkhead();
       if (bulkhead == null) {
@@ -128,8 +144,9 @@ final class AsyncCall<T> {
       } else if (!bulkhead.acquireOrQueue(this)) {
         if (state.compareAndSet(WAITING, DONE)) {
           cancelDeadline();
-          BulkheadFullException full = policy.bulkheadAndQueueFull();
+          BulkheadFullException full = new BulkheadFullException(bulkhead.queueFullMessage(), null);
           policy.recordOutcome(permit, full);
+          policy.onRejected(full);
           attemptFailed(full);
         }
       } else if (state.get() == TIMED_OUT) {
@@ -139,6 +156,12 @@ final class AsyncCall<T> {
 
     @Override
     public boolean claim() {
+      if (result.isDone()) { // cancelled while it waited: give the slot to the next one
+        if (state.compareAndSet(WAITING, DONE)) {
+          cancelDeadline();
+        }
+        return false;
+      }
       return state.compareAndSet(WAITING, RUNNING);
     }
 
@@ -154,20 +177,18 @@ final class AsyncCall<T> {
       } catch (Throwable t) {
         stage = CompletableFuture.failedFuture(t);
       }
-      stage.whenComplete((value, error) -> finished(value, error));
+      stage.whenComplete(this::finished);
     }
 
     private void finished(T value, Throwable error) {
-      BulkheadState bulkhead = policy.bulkhead();
-      if (bulkhead != null) {
-        bulkhead.release();
-      }
       if (!state.compareAndSet(RUNNING, DONE)) {
-        return; // timed out before: that already ended the attempt
+        releaseSlot(); // it timed out before, which ended the attempt; its work ends only now
+        return;
       }
       cancelDeadline();
       Throwable failure = error == null ? null : unwrap(error);
       policy.recordOutcome(permit, failure);
+      releaseSlot();
       if (failure == null) {
         result.complete(value);
       } else {
@@ -175,8 +196,12 @@ final class AsyncCall<T> {
       }
     }
 
-    /** The deadline passed: end the attempt, whether it is waiting or running. */
-    private void timeoutFired() {
+    /**
+     * Runs on the scheduler thread at the deadline: settles the attempt's state there, and leaves
+     * the rest (listeners, retry or fallback, completing the caller's future, all of which may run
+     * application code) to the asynchronous executor.
+     */
+    private void deadlinePassed() {
       boolean wasWaiting = state.compareAndSet(WAITING, TIMED_OUT);
       if (!wasWaiting && !state.compareAndSet(RUNNING, TIMED_OUT)) {
         return;
@@ -184,14 +209,25 @@ final class AsyncCall<T> {
       if (wasWaiting && policy.bulkhead() != null) {
         policy.bulkhead().leftQueue(this);
       }
-      TimeoutExceededException timeout = policy.timedOut(null);
+      TimeoutExceededException timeout = new TimeoutExceededException(policy.method(), policy.timeoutNanos(), null);
       policy.recordOutcome(permit, timeout);
-      attemptFailed(timeout);
+      execute(policy.asyncExecutor(), () -> {
+        policy.onTimeout(timeout);
+        attemptFailed(timeout);
+      });
+    }
+
+    private void releaseSlot() {
+      BulkheadState bulkhead = policy.bulkhead();
+      if (bulkhead != null) {
+        bulkhead.release();
+      }
     }
 
     private void cancelDeadline() {
-      if (deadline != null) {
-        deadline.cancel(false);
+      ScheduledFuture<?> pending = deadline;
+      if (pending != null) {
+        pending.cancel(false);
       }
     }
   }

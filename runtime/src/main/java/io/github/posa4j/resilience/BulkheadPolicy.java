@@ -3,7 +3,7 @@ package io.github.posa4j.resilience;
 import io.github.posa4j.annotation.Bulkhead;
 
 /** The settings of a bulkhead, with the attributes and defaults of {@link Bulkhead}. */
-public final class BulkheadPolicy {
+public final class BulkheadPolicy implements Policy {
   private final int value;
   private final int waitingTaskQueue;
 

@@ -1,6 +1,8 @@
 package io.github.posa4j.resilience;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,6 +14,7 @@ final class BulkheadState {
   private final int maxWaiting;
   private final String fullMessage;
   private final String queueFullMessage;
+  private final Executor queuedCalls;
   private final AtomicInteger inUse = new AtomicInteger();
   private final AtomicInteger waiting = new AtomicInteger();
   private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
@@ -25,7 +28,8 @@ final class BulkheadState {
     void run();
   }
 
-  BulkheadState(BulkheadPolicy policy, String method) {
+  BulkheadState(BulkheadPolicy policy, String method, Executor queuedCalls) {
+    this.queuedCalls = queuedCalls;
     this.maxConcurrent = policy.value();
     this.maxWaiting = policy.waitingTaskQueue();
     this.fullMessage = BulkheadFullException.messageFor(method, maxConcurrent, 0);
@@ -105,10 +109,23 @@ final class BulkheadState {
       }
       waiting.decrementAndGet();
       if (next.claim()) {
-        next.run();
+        startQueued(next);
       } else {
         inUse.decrementAndGet(); // it timed out while queued: the slot goes to the next one
       }
+    }
+  }
+
+  /**
+   * A call that waited starts on the executor, never inline: inline, the thread that freed the
+   * slot (often one completing another caller's future) would run it, and a chain of calls whose
+   * stages complete at once would recurse.
+   */
+  private void startQueued(Waiter waiter) {
+    try {
+      queuedCalls.execute(waiter::run);
+    } catch (RejectedExecutionException shutDown) {
+      waiter.run();
     }
   }
 

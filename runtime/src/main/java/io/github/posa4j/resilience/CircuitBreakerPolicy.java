@@ -4,13 +4,14 @@ import io.github.posa4j.annotation.CircuitBreaker;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The settings of a circuit breaker: an immutable value with one builder method per attribute of
  * {@link CircuitBreaker}, and the same defaults. It is checked when a {@link FaultTolerance} is
  * built, where the method's name is known for the message.
  */
-public final class CircuitBreakerPolicy {
+public final class CircuitBreakerPolicy implements Policy {
   private final ExceptionFilter failures;
   private final long delay;
   private final ChronoUnit delayUnit;
@@ -133,7 +134,7 @@ public final class CircuitBreakerPolicy {
 
     /** The unit of {@link #delay(long)}. Default: {@code MILLIS}. */
     public Builder delayUnit(ChronoUnit delayUnit) {
-      this.delayUnit = delayUnit;
+      this.delayUnit = Objects.requireNonNull(delayUnit, "delayUnit");
       return this;
     }
 

@@ -15,6 +15,7 @@ final class CircuitBreakerState {
   private final long delayNanos;
   private final AtomicReference<Phase> current;
   private final String rejectionMessage;
+  private final Object transitions = new Object();
 
   CircuitBreakerState(CircuitBreakerPolicy policy, FaultTolerance owner) {
     this.policy = policy;
@@ -98,9 +99,15 @@ final class CircuitBreakerState {
     return phase instanceof Closed ? ((Closed) phase).failures() : 0;
   }
 
+  /**
+   * Moves from {@code from} to {@code to} unless another thread moved first. Under a lock, so that
+   * listeners hear the changes of one breaker in the order they happened; changes are rare.
+   */
   private void transition(Phase from, Phase to) {
-    if (current.compareAndSet(from, to)) {
-      owner.onStateChange(from.state(), to.state());
+    synchronized (transitions) {
+      if (current.compareAndSet(from, to)) {
+        owner.onStateChange(from.state(), to.state());
+      }
     }
   }
 

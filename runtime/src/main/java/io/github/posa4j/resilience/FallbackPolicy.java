@@ -13,7 +13,7 @@ import java.util.Optional;
  * <i>method</i> build a policy without a handler and ask {@link FaultTolerance#fallsBackOn} whether
  * to call it.
  */
-public final class FallbackPolicy {
+public final class FallbackPolicy implements Policy {
   private final ExceptionFilter applied;
   private final FallbackHandler<?> handler;
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -66,13 +68,14 @@ public final class FaultTolerance {
   private final long timeoutNanos;
   private final RetryPolicy retry;
   private final FallbackPolicy fallback;
-  private final List<Object> policies;
+  private final Executor asyncExecutor;
+  private final List<Policy> policies;
   private volatile FaultToleranceListener[] listeners = NO_LISTENERS;
   private volatile List<FaultToleranceListener> sharedListeners = List.of();
 
   private FaultTolerance(Builder builder) {
     this.method = builder.method;
-    List<Object> policies = new ArrayList<>();
+    List<Policy> policies = new ArrayList<>();
     if (builder.fallback != null) {
       policies.add(builder.fallback);
     }
@@ -99,7 +102,8 @@ public final class FaultTolerance {
     this.retry = builder.retry;
     this.breaker = builder.circuitBreaker == null ? null : new CircuitBreakerState(builder.circuitBreaker, this);
     this.timeoutNanos = builder.timeout == null ? 0 : builder.timeout.nanos();
-    this.bulkhead = builder.bulkhead == null ? null : new BulkheadState(builder.bulkhead, method);
+    this.asyncExecutor = builder.asyncExecutor;
+    this.bulkhead = builder.bulkhead == null ? null : new BulkheadState(builder.bulkhead, method, asyncExecutor);
     builder.listeners.forEach(this::addListener);
   }
 
@@ -117,7 +121,7 @@ public final class FaultTolerance {
   }
 
   /** The policies, outermost first. */
-  public List<Object> policies() {
+  public List<Policy> policies() {
     return policies;
   }
 
@@ -178,8 +182,10 @@ public final class FaultTolerance {
    * Calls an asynchronous {@code body} under every policy, without ever blocking the caller:
    * rejections, timeouts and exhausted retries complete the returned future exceptionally. The
    * bulkhead slot and the timeout last until the body's stage completes; a call that finds every
-   * slot taken waits in the bulkhead's queue, and its timeout counts from this call. Delayed
-   * retries start on {@link java.util.concurrent.ForkJoinPool#commonPool()}.
+   * slot taken waits in the bulkhead's queue, and its timeout counts from this call. The first
+   * attempt runs on the caller's thread; delayed retries, queued calls and what follows a timeout
+   * run on the {@linkplain Builder#asyncExecutor asynchronous executor}. Cancelling the returned
+   * future stops further attempts.
    */
   public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> body) {
     return new AsyncCall<>(this, body).start();
@@ -196,10 +202,11 @@ public final class FaultTolerance {
   public Permit enter() {
     Permit permit = breaker == null ? Permit.FREE : breaker.acquire();
     if (bulkhead != null && !bulkhead.tryAcquire()) {
-      BulkheadFullException full = bulkheadFull();
+      BulkheadFullException full = new BulkheadFullException(bulkhead.fullMessage(), null);
       if (breaker != null) {
         breaker.record(permit, full);
       }
+      onRejected(full);
       throw full;
     }
     return timeoutNanos > 0 ? new TimedPermit(permit, timeoutNanos) : permit;
@@ -214,8 +221,9 @@ public final class FaultTolerance {
   public void succeeded(Permit permit) {
     if (timeoutNanos > 0 && ((TimedPermit) permit).finishTimedOut()) {
       releaseSlot();
-      TimeoutExceededException timeout = timedOut(null);
+      TimeoutExceededException timeout = new TimeoutExceededException(method, timeoutNanos, null);
       recordOutcome(permit, timeout);
+      onTimeout(timeout);
       throw timeout;
     }
     releaseSlot();
@@ -228,12 +236,16 @@ public final class FaultTolerance {
    * cause) when the attempt ran past its timeout.
    */
   public Throwable failed(Permit permit, Throwable failure) {
-    Throwable outcome = failure;
+    TimeoutExceededException timeout = null;
     if (timeoutNanos > 0 && ((TimedPermit) permit).finishTimedOut()) {
-      outcome = timedOut(failure);
+      timeout = new TimeoutExceededException(method, timeoutNanos, failure);
     }
+    Throwable outcome = timeout == null ? failure : timeout;
     releaseSlot();
     recordOutcome(permit, outcome);
+    if (timeout != null) {
+      onTimeout(timeout);
+    }
     return outcome;
   }
 
@@ -248,7 +260,8 @@ public final class FaultTolerance {
   public boolean retryAfter(Throwable failure, int attempt, long retryingSince) {
     long pause = retryDelayNanos(failure, attempt, retryingSince);
     if (pause <= 0) {
-      return pause == 0;
+      // Without a pause there is no sleep to notice an interrupt: look for one here.
+      return pause == 0 && !Thread.currentThread().isInterrupted();
     }
     try {
       TimeUnit.NANOSECONDS.sleep(pause);
@@ -351,22 +364,12 @@ public final class FaultTolerance {
     }
   }
 
-  BulkheadFullException bulkheadFull() {
-    BulkheadFullException full = new BulkheadFullException(bulkhead.fullMessage(), null);
-    onRejected(full);
-    return full;
+  Executor asyncExecutor() {
+    return asyncExecutor;
   }
 
-  BulkheadFullException bulkheadAndQueueFull() {
-    BulkheadFullException full = new BulkheadFullException(bulkhead.queueFullMessage(), null);
-    onRejected(full);
-    return full;
-  }
-
-  TimeoutExceededException timedOut(Throwable cause) {
-    TimeoutExceededException timeout = new TimeoutExceededException(method, timeoutNanos, cause);
+  void onTimeout(TimeoutExceededException timeout) {
     notifyListeners(listener -> listener.onTimeout(method, timeout));
-    return timeout;
   }
 
   /** The pause before the next attempt, or -1 for none; tells the listeners about a retry. */
@@ -403,10 +406,17 @@ public final class FaultTolerance {
     }
   }
 
+  /**
+   * Listeners run after the state they report is settled, so that even an {@code Error} thrown by
+   * one cannot leave a slot taken or an outcome unrecorded; it is logged, except for
+   * {@link VirtualMachineError}s, which are rethrown.
+   */
   private void notifyListener(FaultToleranceListener listener, Consumer<FaultToleranceListener> event) {
     try {
       event.accept(listener);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable e) {
       LOG.log(System.Logger.Level.WARNING, "[posa4j] a listener of " + method + " threw; ignored", e);
     }
   }
@@ -430,6 +440,7 @@ public final class FaultTolerance {
     private TimeoutPolicy timeout;
     private BulkheadPolicy bulkhead;
     private FallbackPolicy fallback;
+    private Executor asyncExecutor = ForkJoinPool.commonPool();
     private final List<FaultToleranceListener> listeners = new ArrayList<>();
 
     private Builder(String method) {
@@ -463,6 +474,16 @@ public final class FaultTolerance {
     /** Adds a fallback. */
     public Builder fallback(FallbackPolicy fallback) {
       this.fallback = fallback;
+      return this;
+    }
+
+    /**
+     * Where asynchronous calls continue off the caller's thread: delayed retries, calls that waited
+     * in the bulkhead's queue, and what follows a timeout (fallback, completing the caller's
+     * future). Default: {@link ForkJoinPool#commonPool()}.
+     */
+    public Builder asyncExecutor(Executor asyncExecutor) {
+      this.asyncExecutor = java.util.Objects.requireNonNull(asyncExecutor, "asyncExecutor");
       return this;
     }
 

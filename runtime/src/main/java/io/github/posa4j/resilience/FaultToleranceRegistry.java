@@ -52,17 +52,21 @@ public final class FaultToleranceRegistry {
         .orElseGet(() -> FaultTolerance.builder(k).build()));
   }
 
-  /** The policies under {@code key}, created by {@code factory} if there are none yet. */
+  /**
+   * The policies under {@code key}, created by {@code factory} if there are none yet. When two
+   * threads create them at once, both get the one registered first.
+   */
   public FaultTolerance computeIfAbsent(String key, Function<String, FaultTolerance> factory) {
     FaultTolerance existing = policies.get(key);
     if (existing != null) {
       return existing;
     }
-    return policies.computeIfAbsent(key, k -> {
-      FaultTolerance created = factory.apply(k);
-      created.shareListeners(listeners);
-      return created;
-    });
+    // Created outside the map: creating runs application code (a fallback handler's constructor,
+    // class initialisers) that may itself ask this registry for a policy.
+    FaultTolerance created = factory.apply(key);
+    created.shareListeners(listeners);
+    FaultTolerance raced = policies.putIfAbsent(key, created);
+    return raced != null ? raced : created;
   }
 
   /** The policies registered under {@code key}, if any. */

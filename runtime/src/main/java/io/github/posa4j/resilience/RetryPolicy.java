@@ -4,13 +4,14 @@ import io.github.posa4j.annotation.Retry;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The settings of a retry: an immutable value with one builder method per attribute of
  * {@link Retry}, and the same defaults.
  */
-public final class RetryPolicy {
+public final class RetryPolicy implements Policy {
   private final int maxRetries;
   private final long delay;
   private final ChronoUnit delayUnit;
@@ -157,7 +158,7 @@ public final class RetryPolicy {
 
     /** The unit of {@link #delay(long)}. Default: {@code MILLIS}. */
     public Builder delayUnit(ChronoUnit delayUnit) {
-      this.delayUnit = delayUnit;
+      this.delayUnit = Objects.requireNonNull(delayUnit, "delayUnit");
       return this;
     }
 
@@ -174,7 +175,7 @@ public final class RetryPolicy {
 
     /** The unit of {@link #maxDuration(long)}. Default: {@code MILLIS}. */
     public Builder durationUnit(ChronoUnit durationUnit) {
-      this.durationUnit = durationUnit;
+      this.durationUnit = Objects.requireNonNull(durationUnit, "durationUnit");
       return this;
     }
 
@@ -191,7 +192,7 @@ public final class RetryPolicy {
 
     /** The unit of {@link #jitter(long)}. Default: {@code MILLIS}. */
     public Builder jitterDelayUnit(ChronoUnit jitterDelayUnit) {
-      this.jitterDelayUnit = jitterDelayUnit;
+      this.jitterDelayUnit = Objects.requireNonNull(jitterDelayUnit, "jitterDelayUnit");
       return this;
     }
 

@@ -5,8 +5,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one daemon thread that fires timeouts and starts delayed asynchronous retries. Work done on
- * it is short: an interrupt, completing a future, or invoking a method that returns a stage.
+ * The one daemon thread that fires timeouts. Work done on it is kept short: an interrupt, or a
+ * state change and a hand-off to the policy's asynchronous executor; never application code.
  */
 final class Scheduler {
   private Scheduler() {}

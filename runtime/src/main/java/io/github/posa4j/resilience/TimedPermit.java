@@ -17,10 +17,14 @@ final class TimedPermit extends Permit implements Runnable {
   private final Permit breakerPermit;
   private final Thread thread = Thread.currentThread();
   private final AtomicInteger state = new AtomicInteger(RUNNING);
+  private final long deadlineNanos;
   private final ScheduledFuture<?> deadline;
+  /** Whether the thread was interrupted by someone else before the deadline; then it is not ours to clear. */
+  private boolean interruptedBefore;
 
   TimedPermit(Permit breakerPermit, long timeoutNanos) {
     this.breakerPermit = breakerPermit;
+    this.deadlineNanos = System.nanoTime() + timeoutNanos;
     this.deadline = Scheduler.schedule(this, timeoutNanos);
   }
 
@@ -33,24 +37,31 @@ final class TimedPermit extends Permit implements Runnable {
   @Override
   public void run() {
     if (state.compareAndSet(RUNNING, INTERRUPTING)) {
-      thread.interrupt();
+      interruptedBefore = thread.isInterrupted();
+      if (!interruptedBefore) {
+        thread.interrupt();
+      }
       state.set(INTERRUPTED);
     }
   }
 
   /**
    * Ends the attempt on its own thread: true when the deadline passed first. The interrupt the
-   * deadline sent is then cleared, after waiting for it to have been sent.
+   * deadline sent is then cleared, after waiting for it to have been sent. An attempt that ends
+   * after its deadline without having been interrupted (the scheduler thread was late) timed out
+   * all the same.
    */
   boolean finishTimedOut() {
     if (state.compareAndSet(RUNNING, FINISHED)) {
       deadline.cancel(false);
-      return false;
+      return System.nanoTime() - deadlineNanos >= 0;
     }
     while (state.get() != INTERRUPTED) {
       Thread.onSpinWait();
     }
-    Thread.interrupted();
+    if (!interruptedBefore) {
+      Thread.interrupted();
+    }
     return true;
   }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /** The settings of a timeout, with the attributes and defaults of {@link Timeout}. */
-public final class TimeoutPolicy {
+public final class TimeoutPolicy implements Policy {
   private final long value;
   private final ChronoUnit unit;
 
@@ -16,7 +16,7 @@ public final class TimeoutPolicy {
 
   /** A timeout of {@code value} {@code unit}s; {@code 0} means none. */
   public static TimeoutPolicy of(long value, ChronoUnit unit) {
-    return new TimeoutPolicy(value, unit);
+    return new TimeoutPolicy(value, java.util.Objects.requireNonNull(unit, "unit"));
   }
 
   /** A timeout of the given duration. */

@@ -257,11 +257,13 @@ class BulkheadTest {
 
     calls.stages.get(0).complete("first");
     assertThat(calls.results.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    calls.awaitStarted(3); // a waiting call starts on the asynchronous executor
     assertThat(calls.started()).isEqualTo(3);
     assertThat(policy.bulkheadWaiting()).isEqualTo(1);
 
     calls.stages.get(1).completeExceptionally(new ScriptedFailure("second fails"));
     assertThat(failureOf(calls.results.get(1))).isInstanceOf(ScriptedFailure.class);
+    calls.awaitStarted(4);
     assertThat(calls.started()).isEqualTo(4);
     assertThat(policy.bulkheadWaiting()).isZero();
 
@@ -329,15 +331,17 @@ class BulkheadTest {
     AtomicLong startedAt = new AtomicLong();
     AtomicLong failedAt = new AtomicLong();
     long calledAt = System.nanoTime();
+    CountDownLatch started = new CountDownLatch(1);
     CompletableFuture<String> queued = policy.callAsync(() -> {
       startedAt.set(System.nanoTime());
+      started.countDown();
       return new CompletableFuture<>();
     });
     CompletableFuture<String> observed = queued.whenComplete((value, failure) -> failedAt.set(System.nanoTime()));
 
     letTimePass(Duration.ofMillis(150));
     firstStage.complete("first");
-    assertThat(startedAt.get()).as("the queued call started once the slot was free").isNotZero();
+    assertThat(started.await(5, TimeUnit.SECONDS)).as("the queued call started once the slot was free").isTrue();
 
     assertThat(failureOf(observed)).isInstanceOf(TimeoutExceededException.class);
     assertThat(Duration.ofNanos(failedAt.get() - calledAt)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
@@ -387,6 +391,7 @@ class BulkheadTest {
     CompletableFuture<String> next = calls.call(policy);
     assertThat(calls.started()).isEqualTo(1);
     calls.stages.get(0).complete("finally done");
+    calls.awaitStarted(2);
     assertThat(calls.started()).isEqualTo(2);
     calls.stages.get(1).complete("next");
     assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("next");
@@ -416,6 +421,7 @@ class BulkheadTest {
     assertThat(third).isNotDone();
 
     calls.stages.get(0).complete("first");
+    calls.awaitStarted(2);
     calls.stages.get(1).complete("second");
     calls.awaitStarted(3);
     calls.stages.get(2).complete("third");
