@@ -278,6 +278,122 @@ class ResilienceStressTest {
     }
   }
 
+  @Test
+  void breakerAndBulkheadTogetherStayConsistentWhileTheBreakerOpensAndCloses() throws Exception {
+    int callsPerThread = 3_000;
+    List<CircuitState[]> transitions = java.util.Collections.synchronizedList(new ArrayList<>());
+    FaultTolerance policy = FaultTolerance.builder("stress/breakerAndBulkhead")
+        .circuitBreaker(CircuitBreakerPolicy.builder()
+            .requestVolumeThreshold(10)
+            .failureRatio(0.5)
+            .successThreshold(2)
+            .delay(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(200)))
+            .build())
+        .bulkhead(BulkheadPolicy.of(3))
+        .listener(new FaultToleranceListener() {
+          @Override
+          public void onStateChange(String method, CircuitState from, CircuitState to) {
+            transitions.add(new CircuitState[] {from, to});
+          }
+        })
+        .build();
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger maxInside = new AtomicInteger();
+    LongAdder executed = new LongAdder();
+    LongAdder open = new LongAdder();
+    LongAdder full = new LongAdder();
+
+    runOnAllThreads(() -> {
+      for (int i = 0; i < callsPerThread; i++) {
+        Permit permit;
+        try {
+          permit = policy.enter();
+        } catch (CircuitBreakerOpenException e) {
+          open.increment();
+          continue;
+        } catch (BulkheadFullException e) {
+          full.increment();
+          continue;
+        }
+        int now = inside.incrementAndGet();
+        maxInside.accumulateAndGet(now, Math::max);
+        executed.increment();
+        inside.decrementAndGet();
+        if (ThreadLocalRandom.current().nextInt(3) == 0) { // fails often enough to open the breaker
+          policy.failed(permit, new IllegalStateException("flaky"));
+        } else {
+          policy.succeeded(permit);
+        }
+      }
+    });
+
+    assertThat(executed.sum() + open.sum() + full.sum()).isEqualTo((long) THREADS * callsPerThread);
+    assertThat(maxInside.get()).isBetween(1, 3);
+    assertThat(policy.bulkheadInUse()).isZero();
+    assertThat(transitions).as("the breaker opened and closed during the run").hasSizeGreaterThan(2);
+    CircuitState previous = CircuitState.CLOSED;
+    for (CircuitState[] change : transitions) {
+      assertThat(change[0]).as("each change starts where the one before ended").isEqualTo(previous);
+      previous = change[1];
+    }
+    assertThat(policy.circuitState()).contains(previous);
+  }
+
+  @Test
+  void asyncTimeoutsRacingIntoTheBulkheadFromManyThreadsLeaveItsCountsIntact() throws Exception {
+    int callsPerThread = 300;
+    FaultTolerance policy = FaultTolerance.builder("stress/asyncTimeouts")
+        .timeout(TimeoutPolicy.of(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(500))))
+        .bulkhead(BulkheadPolicy.of(2, 4))
+        .build();
+    java.util.concurrent.ScheduledExecutorService completer = Executors.newScheduledThreadPool(2);
+    List<CompletableFuture<String>> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<CompletableFuture<String>> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      runOnAllThreads(() -> {
+        for (int i = 0; i < callsPerThread; i++) {
+          results.add(policy.callAsync(() -> {
+            CompletableFuture<String> stage = new CompletableFuture<>();
+            bodies.add(stage);
+            completer.schedule(() -> stage.complete("done"),
+                ThreadLocalRandom.current().nextLong(1_000), TimeUnit.MICROSECONDS);
+            return stage;
+          }));
+        }
+      });
+      int succeeded = 0;
+      int timedOut = 0;
+      int rejected = 0;
+      for (CompletableFuture<String> result : results) {
+        try {
+          result.get(10, TimeUnit.SECONDS);
+          succeeded++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof TimeoutExceededException) {
+            timedOut++;
+          } else {
+            assertThat(e.getCause()).isInstanceOf(BulkheadFullException.class);
+            rejected++;
+          }
+        }
+      }
+      assertThat(succeeded + timedOut + rejected).isEqualTo(THREADS * callsPerThread);
+      assertThat(bodies.size()).isLessThanOrEqualTo(succeeded + timedOut);
+      for (CompletableFuture<String> body : bodies) {
+        body.get(10, TimeUnit.SECONDS);
+      }
+      // A slot is released by the body's completion callback, which may run just after get() returns.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (policy.bulkheadInUse() != 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(policy.bulkheadInUse()).isZero();
+      assertThat(policy.bulkheadWaiting()).isZero();
+    } finally {
+      completer.shutdownNow();
+    }
+  }
+
   private static void openAndWaitForDelay(FaultTolerance policy) {
     for (int i = 0; i < 2; i++) {
       Permit permit = policy.enter();
