@@ -1,0 +1,99 @@
+package io.github.posa4j.proxy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An ordered list of interceptors, the first given outermost: what a generated proxy runs each
+ * call through. An empty chain calls the target directly.
+ */
+public final class InterceptorChain {
+  private static final InterceptorChain EMPTY = new InterceptorChain(new Interceptor[0]);
+
+  private final Interceptor[] interceptors;
+
+  private InterceptorChain(Interceptor[] interceptors) {
+    this.interceptors = interceptors;
+  }
+
+  /** The chain of {@code interceptors}, first given outermost. */
+  public static InterceptorChain of(Interceptor... interceptors) {
+    if (interceptors.length == 0) {
+      return EMPTY;
+    }
+    Interceptor[] copy = interceptors.clone();
+    for (int i = 0; i < copy.length; i++) {
+      Objects.requireNonNull(copy[i], "interceptor " + i + " is null");
+    }
+    return new InterceptorChain(copy);
+  }
+
+  /** The interceptors, outermost first. */
+  public List<Interceptor> interceptors() {
+    return List.of(interceptors);
+  }
+
+  /**
+   * Runs one call of {@code method} with {@code arguments} through the chain to {@code target},
+   * where {@code call} invokes it. Exceptions pass unchanged; the generated proxy wraps undeclared
+   * checked ones.
+   */
+  public Object invoke(MethodDescriptor method, Object target, Object[] arguments, TargetMethod call)
+      throws Throwable {
+    if (interceptors.length == 0) {
+      return call.invoke(target, arguments);
+    }
+    return interceptors[0].intercept(new ChainedInvocation(this, 0, method, target, arguments, call));
+  }
+
+  /** The invocation handed to interceptor number {@code position}. */
+  private static final class ChainedInvocation implements Invocation {
+    private final InterceptorChain chain;
+    private final int position;
+    private final MethodDescriptor method;
+    private final Object target;
+    private final Object[] arguments;
+    private final TargetMethod call;
+
+    ChainedInvocation(InterceptorChain chain, int position, MethodDescriptor method, Object target,
+        Object[] arguments, TargetMethod call) {
+      this.chain = chain;
+      this.position = position;
+      this.method = method;
+      this.target = target;
+      this.arguments = arguments;
+      this.call = call;
+    }
+
+    @Override
+    public MethodDescriptor method() {
+      return method;
+    }
+
+    @Override
+    public Object target() {
+      return target;
+    }
+
+    @Override
+    public Object[] arguments() {
+      return arguments;
+    }
+
+    @Override
+    public Object proceed() throws Throwable {
+      int next = position + 1;
+      if (next == chain.interceptors.length) {
+        return call.invoke(target, arguments);
+      }
+      return chain.interceptors[next].intercept(
+          new ChainedInvocation(chain, next, method, target, arguments, call));
+    }
+
+    @Override
+    public String toString() {
+      return method + Arrays.toString(arguments);
+    }
+  }
+}
