@@ -1,5 +1,6 @@
 package io.github.posa4j.proxy;
 
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,29 @@ public final class InterceptorChain {
       Objects.requireNonNull(copy[i], "interceptor " + i + " is null");
     }
     return new InterceptorChain(copy);
+  }
+
+  /** True when the chain has no interceptor, so a proxy may call its target directly. */
+  public boolean isEmpty() {
+    return interceptors.length == 0;
+  }
+
+  /**
+   * Rethrows {@code failure} from a call of {@code method} the way {@code java.lang.reflect.Proxy}
+   * does: unchanged when it is unchecked or declared by the method, wrapped in
+   * {@link UndeclaredThrowableException} otherwise. The return type only lets generated code
+   * write {@code throw InterceptorChain.rethrow(e, METHOD)}.
+   */
+  public static RuntimeException rethrow(Throwable failure, MethodDescriptor method) {
+    if (method.mayThrow(failure)) {
+      throw InterceptorChain.<RuntimeException>sneakyThrow(failure);
+    }
+    throw new UndeclaredThrowableException(failure, "undeclared " + failure + " from an interceptor of " + method);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneakyThrow(Throwable failure) throws E {
+    throw (E) failure;
   }
 
   /** The interceptors, outermost first. */

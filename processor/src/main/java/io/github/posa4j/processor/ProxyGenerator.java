@@ -1,0 +1,323 @@
+package io.github.posa4j.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.annotation.processing.Generated;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes {@code <Name>Proxy} for a valid {@code @Proxy} interface: a final class with
+ * {@code lazy(Supplier)} and {@code intercept(target, Interceptor...)}, one
+ * {@code MethodDescriptor} constant and one forwarding method per interface method.
+ */
+final class ProxyGenerator {
+  static final String SUFFIX = "Proxy";
+
+  private static final ClassName INTERCEPTOR = ClassName.get("io.github.posa4j.proxy", "Interceptor");
+  private static final ClassName INTERCEPTOR_CHAIN = ClassName.get("io.github.posa4j.proxy", "InterceptorChain");
+  private static final ClassName METHOD_DESCRIPTOR = ClassName.get("io.github.posa4j.proxy", "MethodDescriptor");
+  private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
+
+  private final Elements elements;
+  private final Types types;
+  private final TypeElement api;
+  private final DeclaredType apiType;
+  private final TypeName apiName;
+  private final ClassName proxyClass;
+  private final List<TypeVariableName> typeVariables = new ArrayList<>();
+
+  ProxyGenerator(ProcessingEnvironment environment, TypeElement api) {
+    this.elements = environment.getElementUtils();
+    this.types = environment.getTypeUtils();
+    this.api = api;
+    this.apiType = (DeclaredType) api.asType();
+    api.getTypeParameters().forEach(parameter -> typeVariables.add(TypeVariableName.get(parameter)));
+    this.apiName = TypeName.get(apiType);
+    this.proxyClass = ClassName.get(GeneratedNames.packageOf(api).getQualifiedName().toString(),
+        GeneratedNames.flatName(api) + SUFFIX);
+  }
+
+  JavaFile javaFile() {
+    TypeName proxyName = typeVariables.isEmpty()
+        ? proxyClass
+        : ParameterizedTypeName.get(proxyClass, typeVariables.toArray(new TypeName[0]));
+    TypeName factoryType = ParameterizedTypeName.get(ClassName.get(Supplier.class), WildcardTypeName.subtypeOf(apiName));
+
+    TypeSpec.Builder proxy = TypeSpec.classBuilder(proxyClass)
+        .addOriginatingElement(api)
+        .addAnnotation(AnnotationSpec.builder(Generated.class)
+            .addMember("value", "$S", Posa4jProcessor.GENERATOR).build())
+        .addJavadoc(javadoc())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addTypeVariables(typeVariables)
+        .addSuperinterface(apiName)
+        .addField(FieldSpec.builder(factoryType, "factory", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addField(FieldSpec.builder(INTERCEPTOR_CHAIN, "chain", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addField(FieldSpec.builder(apiName, "target", Modifier.PRIVATE, Modifier.VOLATILE).build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(apiName, "target")
+            .addParameter(factoryType, "factory")
+            .addParameter(INTERCEPTOR_CHAIN, "chain")
+            .addStatement("this.target = target")
+            .addStatement("this.factory = factory")
+            .addStatement("this.chain = chain")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("lazy")
+            .addJavadoc("A virtual proxy: {@code factory} creates the target on the first call, once, even when\n"
+                + "threads race; if it throws, the caller gets its exception and the next call tries again.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addTypeVariables(typeVariables)
+            .returns(apiName)
+            .addParameter(factoryType, "factory")
+            .addStatement("$T.requireNonNull(factory, $S)", Objects.class, "factory")
+            .addStatement("return new $T(null, factory, $T.of())", diamond(), INTERCEPTOR_CHAIN)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("intercept")
+            .addJavadoc("A proxy that runs every call through {@code interceptors}, the first given outermost,\n"
+                + "to {@code target}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addTypeVariables(typeVariables)
+            .returns(apiName)
+            .addParameter(apiName, "target")
+            .addParameter(ArrayTypeName.of(INTERCEPTOR), "interceptors")
+            .varargs(true)
+            .addStatement("$T.requireNonNull(target, $S)", Objects.class, "target")
+            .addStatement("return new $T(target, null, $T.of(interceptors))", diamond(), INTERCEPTOR_CHAIN)
+            .build())
+        .addMethod(targetMethod())
+        .addMethod(MethodSpec.methodBuilder("toString")
+            .addJavadoc("Describes the proxy without creating a lazy target; {@code equals} and {@code hashCode}\n"
+                + "are those of {@code Object}: a proxy equals only itself.\n")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("$T current = target", apiName)
+            .addStatement("return $S + (current == null ? $S : current) + $S",
+                proxyClass.simpleName() + "(", "not created yet", ")")
+            .build());
+
+    Map<String, Integer> overloads = new HashMap<>();
+    for (ExecutableElement method : proxiedMethods()) {
+      String constant = constantName(method, overloads);
+      proxy.addField(descriptor(method, constant));
+      proxy.addMethod(forwarding(method, constant));
+    }
+    return JavaFile.builder(proxyClass.packageName(), proxy.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  private TypeName diamond() {
+    return typeVariables.isEmpty() ? proxyClass : ParameterizedTypeName.get(proxyClass, typeVariables.toArray(new TypeName[0]));
+  }
+
+  private CodeBlock javadoc() {
+    return CodeBlock.builder()
+        .add("A static proxy of {@link $T}, generated from its {@code @Proxy} annotation.\n\n", ClassName.get(api))
+        .add("<p>{@link #lazy} makes a virtual proxy, {@link #intercept} a chain of interceptors around a\n")
+        .add("target. Calls go through generated code, without reflection; exceptions reach the caller as\n")
+        .add("with {@code java.lang.reflect.Proxy}. Default methods are forwarded to the target, so that its\n")
+        .add("overrides run.\n")
+        .build();
+  }
+
+  private MethodSpec targetMethod() {
+    return MethodSpec.methodBuilder("target")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(apiName)
+        .addStatement("$T current = target", apiName)
+        .beginControlFlow("if (current == null)")
+        .beginControlFlow("synchronized (this)")
+        .addStatement("current = target")
+        .beginControlFlow("if (current == null)")
+        .addStatement("current = $T.requireNonNull(factory.get(), $S)", Objects.class,
+            "the factory given to " + proxyClass.simpleName() + ".lazy returned null")
+        .addStatement("target = current")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return current")
+        .build();
+  }
+
+  /** The abstract and default instance methods of the interface and its superinterfaces. */
+  private List<ExecutableElement> proxiedMethods() {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(api))) {
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      if (!owner.getKind().isInterface()
+          || method.getModifiers().contains(Modifier.STATIC)
+          || method.getModifiers().contains(Modifier.PRIVATE)
+          || (OBJECT_METHODS.contains(method.getSimpleName().toString()) && overridesObjectMethod(method))) {
+        continue;
+      }
+      methods.add(method);
+    }
+    return methods;
+  }
+
+  private boolean overridesObjectMethod(ExecutableElement method) {
+    TypeElement object = elements.getTypeElement("java.lang.Object");
+    for (ExecutableElement objectMethod : ElementFilter.methodsIn(object.getEnclosedElements())) {
+      if (elements.overrides(method, objectMethod, (TypeElement) method.getEnclosingElement())
+          || (objectMethod.getSimpleName().equals(method.getSimpleName())
+              && objectMethod.getParameters().size() == method.getParameters().size()
+              && sameErasedParameters(objectMethod, method))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean sameErasedParameters(ExecutableElement a, ExecutableElement b) {
+    for (int i = 0; i < a.getParameters().size(); i++) {
+      if (!types.isSameType(types.erasure(a.getParameters().get(i).asType()),
+          types.erasure(b.getParameters().get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String constantName(ExecutableElement method, Map<String, Integer> overloads) {
+    String base = method.getSimpleName().toString().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    int count = overloads.merge(base, 1, Integer::sum);
+    return count == 1 ? base : base + "_" + count;
+  }
+
+  private FieldSpec descriptor(ExecutableElement method, String constant) {
+    CodeBlock.Builder parameterTypes = CodeBlock.builder();
+    for (VariableElement parameter : method.getParameters()) {
+      if (!parameterTypes.isEmpty()) {
+        parameterTypes.add(", ");
+      }
+      parameterTypes.add("$T.class", TypeName.get(types.erasure(parameter.asType())));
+    }
+    CodeBlock.Builder exceptionTypes = CodeBlock.builder();
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (!exceptionTypes.isEmpty()) {
+        exceptionTypes.add(", ");
+      }
+      exceptionTypes.add("$T.class", TypeName.get(types.erasure(thrown)));
+    }
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    return FieldSpec.builder(METHOD_DESCRIPTOR, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($T.class, $S, $T.class,\n$>$>$T.of($L), $T.of($L))$<$<", METHOD_DESCRIPTOR,
+            ClassName.get(owner), method.getSimpleName().toString(),
+            TypeName.get(types.erasure(method.getReturnType())),
+            List.class, parameterTypes.build(), List.class, exceptionTypes.build())
+        .build();
+  }
+
+  private MethodSpec forwarding(ExecutableElement method, String constant) {
+    ExecutableType resolved = (ExecutableType) types.asMemberOf(apiType, method);
+    MethodSpec.Builder forward = MethodSpec.overriding(method, apiType, types);
+    Set<String> taken = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      names.add(parameter.getSimpleName().toString());
+    }
+    taken.addAll(names);
+    String target = fresh("target", taken);
+    String t = fresh("t", taken);
+    String a = fresh("a", taken);
+    String e = fresh("e", taken);
+
+    TypeMirror returnType = resolved.getReturnType();
+    boolean isVoid = returnType.getKind() == TypeKind.VOID;
+    boolean unchecked = isUnchecked(apiType) || isUnchecked(returnType)
+        || resolved.getParameterTypes().stream().anyMatch(this::isUnchecked);
+    if (unchecked) {
+      forward.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    }
+
+    CodeBlock directArguments = CodeBlock.of(String.join(", ", names));
+    CodeBlock.Builder castArguments = CodeBlock.builder();
+    for (int i = 0; i < names.size(); i++) {
+      if (i > 0) {
+        castArguments.add(", ");
+      }
+      castArguments.add("($T) $L[$L]", TypeName.get(resolved.getParameterTypes().get(i)), a, i);
+    }
+    String methodName = method.getSimpleName().toString();
+    CodeBlock targetCall = CodeBlock.of("(($T) $L).$L($L)", apiName, t, methodName, castArguments.build());
+    CodeBlock lambda = isVoid
+        ? CodeBlock.of("($L, $L) -> { $L; return null; }", t, a, targetCall)
+        : CodeBlock.of("($L, $L) -> $L", t, a, targetCall);
+    CodeBlock invoke = CodeBlock.of("chain.invoke($L, $L, new Object[] {$L}, $L)", constant, target, directArguments, lambda);
+
+    forward.addStatement("$T $L = target()", apiName, target);
+    forward.beginControlFlow("if (chain.isEmpty())");
+    if (isVoid) {
+      forward.addStatement("$L.$L($L)", target, methodName, directArguments).addStatement("return");
+    } else {
+      forward.addStatement("return $L.$L($L)", target, methodName, directArguments);
+    }
+    forward.endControlFlow();
+    forward.beginControlFlow("try");
+    if (isVoid) {
+      forward.addStatement("$L", invoke);
+    } else {
+      forward.addStatement("return ($T) $L", TypeName.get(returnType), invoke);
+    }
+    forward.nextControlFlow("catch ($T $L)", Throwable.class, e);
+    forward.addStatement("throw $T.rethrow($L, $L)", INTERCEPTOR_CHAIN, e, constant);
+    forward.endControlFlow();
+    return forward.build();
+  }
+
+  private boolean isUnchecked(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return true;
+      case DECLARED:
+        return !((DeclaredType) type).getTypeArguments().isEmpty();
+      case ARRAY:
+        return isUnchecked(((ArrayType) type).getComponentType());
+      default:
+        return false;
+    }
+  }
+
+  private static String fresh(String base, Set<String> taken) {
+    String name = base;
+    while (taken.contains(name)) {
+      name = name + "_";
+    }
+    taken.add(name);
+    return name;
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.posa4j.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/** Compiles test sources with the processor, and loads what was compiled. */
+final class Compiler {
+  private Compiler() {}
+
+  static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new Posa4jProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(sources);
+  }
+
+  static Compilation compileWithoutWerror(JavaFileObject... sources) {
+    return javac().withProcessors(new Posa4jProcessor()).compile(sources);
+  }
+
+  static JavaFileObject source(String qualifiedName, String... lines) {
+    return JavaFileObjects.forSourceLines(qualifiedName, lines);
+  }
+
+  /** A class loader over the class files of {@code compilation}, child of the test's loader. */
+  static ClassLoader classLoader(Compilation compilation) {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      String path = file.toUri().getPath();
+      String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - ".class".length())
+          .replace('/', '.');
+      try (InputStream in = file.openInputStream()) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        in.transferTo(bytes);
+        classes.put(name, bytes.toByteArray());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new ClassLoader(Compiler.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.posa4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated proxy of a representative generic interface, compared with the golden file in
+ * {@code src/test/resources/golden}. After an intended change of the generator, regenerate the
+ * golden files with {@code mvn -pl processor test -Dposa4j.golden.update=true} and review the diff.
+ */
+class ProxyGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  @Test
+  void genericInterfaceProxy() throws IOException {
+    Compilation compilation = Compiler.compile(ProxySources.fixture("Catalog"));
+    assertThat(compilation).succeededWithoutWarnings();
+
+    String generated = compilation
+        .generatedSourceFile("io.github.posa4j.processor.fixtures.CatalogProxy")
+        .orElseThrow()
+        .getCharContent(true)
+        .toString();
+    assertMatchesGolden("CatalogProxy.java", generated);
+  }
+
+  static void assertMatchesGolden(String file, String generated) throws IOException {
+    Path golden = GOLDEN.resolve(file);
+    if (Boolean.getBoolean("posa4j.golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, generated, StandardCharsets.UTF_8);
+    }
+    assertThat(generated).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+}
