@@ -1,9 +1,10 @@
 package io.github.posa4j.processor;
 
 import com.google.auto.service.AutoService;
+import java.lang.annotation.Annotation;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Generated;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -33,14 +34,18 @@ public final class Posa4jProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
     reporter = new Reporter(environment.getMessager());
-    steps = List.of(new ProxyStep(environment, reporter));
+    steps = List.of(new ProxyStep(environment, reporter), new ResilienceStep(environment, reporter));
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return steps == null
-        ? Set.of(io.github.posa4j.annotation.Proxy.class.getCanonicalName())
-        : steps.stream().map(step -> step.annotation().getCanonicalName()).collect(Collectors.toSet());
+    return Set.of(
+        io.github.posa4j.annotation.Proxy.class.getCanonicalName(),
+        io.github.posa4j.annotation.CircuitBreaker.class.getCanonicalName(),
+        io.github.posa4j.annotation.Retry.class.getCanonicalName(),
+        io.github.posa4j.annotation.Timeout.class.getCanonicalName(),
+        io.github.posa4j.annotation.Bulkhead.class.getCanonicalName(),
+        io.github.posa4j.annotation.Fallback.class.getCanonicalName());
   }
 
   @Override
@@ -51,11 +56,16 @@ public final class Posa4jProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (ProcessingStep step : steps) {
-      for (Element element : round.getElementsAnnotatedWith(step.annotation())) {
-        if (element instanceof TypeElement && !isGenerated(element)) {
-          processSafely(step, (TypeElement) element);
+      Set<TypeElement> types = new LinkedHashSet<>();
+      for (Class<? extends Annotation> annotation : step.annotations()) {
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+          Element type = element instanceof TypeElement ? element : element.getEnclosingElement();
+          if (type instanceof TypeElement && !isGenerated(type)) {
+            types.add((TypeElement) type);
+          }
         }
       }
+      types.forEach(type -> processSafely(step, type));
     }
     return false;
   }
@@ -64,7 +74,7 @@ public final class Posa4jProcessor extends AbstractProcessor {
     try {
       step.process(type);
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      reporter.error(type, Messages.internalError(step.annotation().getSimpleName(), e));
+      reporter.error(type, Messages.internalError(step.annotations().iterator().next().getSimpleName(), e));
     }
   }
 

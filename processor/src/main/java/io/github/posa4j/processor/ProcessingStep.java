@@ -6,8 +6,8 @@ import javax.lang.model.element.TypeElement;
 /** What the processor does for one annotation family: validate an annotated type, then generate. */
 interface ProcessingStep {
 
-  /** The annotation this step handles. */
-  Class<? extends Annotation> annotation();
+  /** The annotations this step handles, on types or on their methods. */
+  java.util.Set<Class<? extends Annotation>> annotations();
 
   /**
    * Validates {@code type} and, when it is valid, generates its source. Problems are reported

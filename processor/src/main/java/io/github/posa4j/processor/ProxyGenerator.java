@@ -32,7 +32,6 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -47,7 +46,6 @@ final class ProxyGenerator {
   private static final ClassName INTERCEPTOR = ClassName.get("io.github.posa4j.proxy", "Interceptor");
   private static final ClassName INTERCEPTOR_CHAIN = ClassName.get("io.github.posa4j.proxy", "InterceptorChain");
   private static final ClassName METHOD_DESCRIPTOR = ClassName.get("io.github.posa4j.proxy", "MethodDescriptor");
-  private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
 
   private final Elements elements;
   private final Types types;
@@ -129,7 +127,7 @@ final class ProxyGenerator {
             .build());
 
     Map<String, Integer> overloads = new HashMap<>();
-    for (ExecutableElement method : proxiedMethods()) {
+    for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
       String constant = constantName(method, overloads);
       proxy.addField(descriptor(method, constant));
       proxy.addMethod(forwarding(method, constant));
@@ -173,46 +171,7 @@ final class ProxyGenerator {
         .build();
   }
 
-  /** The abstract and default instance methods of the interface and its superinterfaces. */
-  private List<ExecutableElement> proxiedMethods() {
-    List<ExecutableElement> methods = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(api))) {
-      TypeElement owner = (TypeElement) method.getEnclosingElement();
-      if (!owner.getKind().isInterface()
-          || method.getModifiers().contains(Modifier.STATIC)
-          || method.getModifiers().contains(Modifier.PRIVATE)
-          || (OBJECT_METHODS.contains(method.getSimpleName().toString()) && overridesObjectMethod(method))) {
-        continue;
-      }
-      methods.add(method);
-    }
-    return methods;
-  }
-
-  private boolean overridesObjectMethod(ExecutableElement method) {
-    TypeElement object = elements.getTypeElement("java.lang.Object");
-    for (ExecutableElement objectMethod : ElementFilter.methodsIn(object.getEnclosedElements())) {
-      if (elements.overrides(method, objectMethod, (TypeElement) method.getEnclosingElement())
-          || (objectMethod.getSimpleName().equals(method.getSimpleName())
-              && objectMethod.getParameters().size() == method.getParameters().size()
-              && sameErasedParameters(objectMethod, method))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean sameErasedParameters(ExecutableElement a, ExecutableElement b) {
-    for (int i = 0; i < a.getParameters().size(); i++) {
-      if (!types.isSameType(types.erasure(a.getParameters().get(i).asType()),
-          types.erasure(b.getParameters().get(i).asType()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String constantName(ExecutableElement method, Map<String, Integer> overloads) {
+  static String constantName(ExecutableElement method, Map<String, Integer> overloads) {
     String base = method.getSimpleName().toString().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     int count = overloads.merge(base, 1, Integer::sum);
     return count == 1 ? base : base + "_" + count;
@@ -312,7 +271,7 @@ final class ProxyGenerator {
     }
   }
 
-  private static String fresh(String base, Set<String> taken) {
+  static String fresh(String base, Set<String> taken) {
     String name = base;
     while (taken.contains(name)) {
       name = name + "_";

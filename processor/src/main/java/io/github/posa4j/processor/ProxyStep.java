@@ -23,8 +23,8 @@ final class ProxyStep implements ProcessingStep {
   }
 
   @Override
-  public Class<? extends Annotation> annotation() {
-    return Proxy.class;
+  public java.util.Set<Class<? extends Annotation>> annotations() {
+    return java.util.Set.of(Proxy.class);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.posa4j.processor;
 
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
@@ -22,6 +23,11 @@ final class Reporter {
   void error(Element element, AnnotationMirror annotation, String message) {
     errors++;
     messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
+  }
+
+  void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation, value);
   }
 
   int errorCount() {

@@ -11,24 +11,37 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated proxy of a representative generic interface, compared with the golden file in
- * {@code src/test/resources/golden}. After an intended change of the generator, regenerate the
+ * Generated sources for a representative set (a generic proxy, a class decorator, a generic
+ * interface decorator), compared with the golden files in {@code src/test/resources/golden}. After an intended change of the generator, regenerate the
  * golden files with {@code mvn -pl processor test -Dposa4j.golden.update=true} and review the diff.
  */
-class ProxyGoldenTest {
+class GoldenSourcesTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @Test
   void genericInterfaceProxy() throws IOException {
-    Compilation compilation = Compiler.compile(ProxySources.fixture("Catalog"));
-    assertThat(compilation).succeededWithoutWarnings();
+    assertGeneratedMatchesGolden("Catalog", "CatalogProxy");
+  }
 
+  @Test
+  void classDecorator() throws IOException {
+    assertGeneratedMatchesGolden("PaymentClient", "ResilientPaymentClient");
+  }
+
+  @Test
+  void genericInterfaceDecorator() throws IOException {
+    assertGeneratedMatchesGolden("PaymentApi", "ResilientPaymentApi");
+  }
+
+  private static void assertGeneratedMatchesGolden(String fixture, String generatedName) throws IOException {
+    Compilation compilation = Compiler.compile(ProxySources.fixture(fixture));
+    assertThat(compilation).succeededWithoutWarnings();
     String generated = compilation
-        .generatedSourceFile("io.github.posa4j.processor.fixtures.CatalogProxy")
+        .generatedSourceFile("io.github.posa4j.processor.fixtures." + generatedName)
         .orElseThrow()
         .getCharContent(true)
         .toString();
-    assertMatchesGolden("CatalogProxy.java", generated);
+    assertMatchesGolden(generatedName + ".java", generated);
   }
 
   static void assertMatchesGolden(String file, String generated) throws IOException {

@@ -1,0 +1,290 @@
+package io.github.posa4j.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes {@code Resilient<Name>}: for a class, a subclass mirroring its accessible constructors;
+ * for an interface, an implementation with {@code wrap(delegate)}. Each protected method runs the
+ * runtime's enter/exit loop around the original call, or {@code callAsync} when it returns a
+ * {@code CompletionStage}.
+ */
+final class ResilienceGenerator {
+  static final String PREFIX = "Resilient";
+
+  private static final ClassName FAULT_TOLERANCE = ClassName.get("io.github.posa4j.resilience", "FaultTolerance");
+  private static final ClassName REGISTRY = ClassName.get("io.github.posa4j.resilience", "FaultToleranceRegistry");
+  private static final ClassName PERMIT = ClassName.get("io.github.posa4j.resilience", "Permit");
+
+  private final ProcessingEnvironment environment;
+  private final Types types;
+  private final TypeElement type;
+  private final DeclaredType declaredType;
+  private final TypeName typeName;
+  private final ClassName generatedClass;
+  private final List<TypeVariableName> typeVariables = new ArrayList<>();
+  private final Set<ExecutableElement> protectedMethods;
+  private final boolean isInterface;
+
+  ResilienceGenerator(ProcessingEnvironment environment, TypeElement type, List<ExecutableElement> protectedMethods) {
+    this.environment = environment;
+    this.types = environment.getTypeUtils();
+    this.type = type;
+    this.declaredType = (DeclaredType) type.asType();
+    type.getTypeParameters().forEach(parameter -> typeVariables.add(TypeVariableName.get(parameter)));
+    this.typeName = TypeName.get(declaredType);
+    this.generatedClass = ClassName.get(GeneratedNames.packageOf(type).getQualifiedName().toString(),
+        PREFIX + GeneratedNames.flatName(type));
+    this.protectedMethods = new HashSet<>(protectedMethods);
+    this.isInterface = type.getKind().isInterface();
+  }
+
+  static boolean isCompletionStage(ProcessingEnvironment environment, TypeMirror type) {
+    Types types = environment.getTypeUtils();
+    TypeMirror stage = types.erasure(environment.getElementUtils().getTypeElement(CompletionStage.class.getName()).asType());
+    return type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), stage);
+  }
+
+  static boolean isSupportedAsyncType(ProcessingEnvironment environment, TypeMirror type) {
+    String erased = environment.getTypeUtils().erasure(type).toString();
+    return erased.equals(CompletionStage.class.getName()) || erased.equals(CompletableFuture.class.getName());
+  }
+
+  JavaFile javaFile() {
+    TypeSpec.Builder decorator = TypeSpec.classBuilder(generatedClass)
+        .addOriginatingElement(type)
+        .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", Posa4jProcessor.GENERATOR).build())
+        .addJavadoc(javadoc())
+        .addModifiers(Modifier.FINAL)
+        .addTypeVariables(typeVariables);
+    if (type.getModifiers().contains(Modifier.PUBLIC)) {
+      decorator.addModifiers(Modifier.PUBLIC);
+    }
+    List<ExecutableElement> methods;
+    if (isInterface) {
+      decorator.addSuperinterface(typeName);
+      decorator.addField(typeName, "delegate", Modifier.PRIVATE, Modifier.FINAL);
+      decorator.addMethod(MethodSpec.constructorBuilder()
+          .addModifiers(Modifier.PRIVATE)
+          .addParameter(typeName, "delegate")
+          .addStatement("this.delegate = delegate")
+          .build());
+      decorator.addMethod(MethodSpec.methodBuilder("wrap")
+          .addJavadoc("Returns {@code delegate} behind the resilience policies of {@link $T}.\n", ClassName.get(type))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addTypeVariables(typeVariables)
+          .returns(typeName)
+          .addParameter(typeName, "delegate")
+          .addStatement("return new $T($T.requireNonNull(delegate, $S))", diamond(), Objects.class, "delegate")
+          .build());
+      methods = InterfaceMethods.forwardable(environment.getElementUtils(), types, type);
+    } else {
+      decorator.superclass(typeName);
+      for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+        if (!constructor.getModifiers().contains(Modifier.PRIVATE)) {
+          decorator.addMethod(mirror(constructor));
+        }
+      }
+      methods = new ArrayList<>(protectedMethods);
+      methods.sort((a, b) -> Integer.compare(
+          type.getEnclosedElements().indexOf(a), type.getEnclosedElements().indexOf(b)));
+    }
+
+    Map<String, Integer> overloads = new HashMap<>();
+    for (ExecutableElement method : methods) {
+      if (protectedMethods.contains(method)) {
+        String constant = ProxyGenerator.constantName(method, overloads);
+        decorator.addField(policyField(method, constant));
+        decorator.addMethod(protectedMethod(method, constant));
+      } else {
+        decorator.addMethod(forwardingMethod(method));
+      }
+    }
+    return JavaFile.builder(generatedClass.packageName(), decorator.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  private CodeBlock javadoc() {
+    CodeBlock.Builder doc = CodeBlock.builder()
+        .add("{@link $T} with its resilience annotations applied, generated by posa4j.\n\n", ClassName.get(type));
+    if (isInterface) {
+      doc.add("<p>{@link #wrap} puts an implementation behind the policies.");
+    } else {
+      doc.add("<p>Create it with the same constructor arguments as {@code $L}.", type.getSimpleName());
+    }
+    return doc.add(" Policies are shared by every\ninstance and configured as described in"
+        + " {@link io.github.posa4j.resilience.PolicyResolver}.\n").build();
+  }
+
+  private TypeName diamond() {
+    return typeVariables.isEmpty() ? generatedClass : ParameterizedTypeName.get(generatedClass, typeVariables.toArray(new TypeName[0]));
+  }
+
+  private MethodSpec mirror(ExecutableElement constructor) {
+    MethodSpec.Builder builder = MethodSpec.constructorBuilder();
+    for (Modifier modifier : constructor.getModifiers()) {
+      if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
+        builder.addModifiers(modifier);
+      }
+    }
+    constructor.getTypeParameters().forEach(parameter -> builder.addTypeVariable(TypeVariableName.get(parameter)));
+    List<String> names = new ArrayList<>();
+    for (VariableElement parameter : constructor.getParameters()) {
+      builder.addParameter(ParameterSpec.get(parameter));
+      names.add(parameter.getSimpleName().toString());
+    }
+    builder.varargs(constructor.isVarArgs());
+    constructor.getThrownTypes().forEach(thrown -> builder.addException(TypeName.get(thrown)));
+    return builder.addStatement("super($L)", String.join(", ", names)).build();
+  }
+
+  private FieldSpec policyField(ExecutableElement method, String constant) {
+    CodeBlock.Builder parameterTypes = CodeBlock.builder();
+    for (VariableElement parameter : method.getParameters()) {
+      parameterTypes.add(", $T.class", TypeName.get(types.erasure(parameter.asType())));
+    }
+    return FieldSpec.builder(FAULT_TOLERANCE, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.global().forMethod($T.class, $S$L)", REGISTRY, ClassName.get(type),
+            method.getSimpleName().toString(), parameterTypes.build())
+        .build();
+  }
+
+  private MethodSpec forwardingMethod(ExecutableElement method) {
+    MethodSpec.Builder forward = MethodSpec.overriding(method, declaredType, types);
+    String call = "delegate." + method.getSimpleName() + "(" + argumentList(method) + ")";
+    ExecutableType resolved = (ExecutableType) types.asMemberOf(declaredType, method);
+    if (resolved.getReturnType().getKind() == TypeKind.VOID) {
+      forward.addStatement("$L", call);
+    } else {
+      forward.addStatement("return $L", call);
+    }
+    return forward.build();
+  }
+
+  private MethodSpec protectedMethod(ExecutableElement method, String constant) {
+    MethodSpec.Builder override = MethodSpec.overriding(method, declaredType, types);
+    ExecutableType resolved = (ExecutableType) types.asMemberOf(declaredType, method);
+    TypeMirror returnType = resolved.getReturnType();
+    String arguments = argumentList(method);
+    String receiver = isInterface ? "delegate" : "super";
+    CodeBlock call = CodeBlock.of("$L.$L($L)", receiver, method.getSimpleName(), arguments);
+    Optional<AnnotationMirror> fallback = FallbackMethods.effective(type, method);
+    String fallbackMethod = fallback.map(FallbackMethods::fallbackMethodName).orElse("");
+    CodeBlock fallbackCall = fallbackMethod.isEmpty() ? null
+        : CodeBlock.of("$L$L($L)", isInterface ? "delegate." : "", fallbackMethod, arguments);
+
+    if (isCompletionStage(environment, returnType)) {
+      if (fallbackCall == null) {
+        override.addStatement("return $L.callAsync(() -> $L)", constant, call);
+      } else {
+        override.addStatement("return $L.callAsync(() -> $L)\n$>.exceptionallyCompose(failure -> $L.fallsBackOn(failure)\n$>? $L\n: $T.failedFuture(failure))$<$<",
+            constant, call, constant, fallbackCall, CompletableFuture.class);
+      }
+      return override.build();
+    }
+
+    Set<String> taken = new HashSet<>();
+    method.getParameters().forEach(parameter -> taken.add(parameter.getSimpleName().toString()));
+    String retryingSince = ProxyGenerator.fresh("retryingSince", taken);
+    String attempt = ProxyGenerator.fresh("attempt", taken);
+    String failure = ProxyGenerator.fresh("failure", taken);
+    String permit = ProxyGenerator.fresh("permit", taken);
+    String result = ProxyGenerator.fresh("result", taken);
+    String t = ProxyGenerator.fresh("t", taken);
+    boolean isVoid = returnType.getKind() == TypeKind.VOID;
+
+    override.addStatement("long $L = 0L", retryingSince);
+    override.beginControlFlow("for (int $L = 0; ; $L++)", attempt, attempt);
+    override.addStatement("$T $L", Throwable.class, failure);
+    override.beginControlFlow("try");
+    override.addStatement("$T $L = $L.enter()", PERMIT, permit, constant);
+    if (!isVoid) {
+      override.addStatement("$T $L", TypeName.get(returnType), result);
+    }
+    override.beginControlFlow("try");
+    if (isVoid) {
+      override.addStatement("$L", call);
+    } else {
+      override.addStatement("$L = $L", result, call);
+    }
+    override.nextControlFlow("catch ($T $L)", Throwable.class, t);
+    override.addStatement("throw $L.failed($L, $L)", constant, permit, t);
+    override.endControlFlow();
+    override.addStatement("$L.succeeded($L)", constant, permit);
+    override.addStatement(isVoid ? "return" : "return " + result);
+    override.nextControlFlow("catch ($T $L)", Throwable.class, t);
+    override.addStatement("$L = $L", failure, t);
+    override.endControlFlow();
+    override.beginControlFlow("if ($L == 0)", attempt);
+    override.addStatement("$L = $L.retryStartTime()", retryingSince, constant);
+    override.endControlFlow();
+    override.beginControlFlow("if (!$L.retryAfter($L, $L, $L))", constant, failure, attempt, retryingSince);
+    if (fallback.isPresent()) {
+      override.beginControlFlow("if ($L.fallsBackOn($L))", constant, failure);
+      if (fallbackCall != null) {
+        if (isVoid) {
+          override.addStatement("$L", fallbackCall).addStatement("return");
+        } else {
+          override.addStatement("return $L", fallbackCall);
+        }
+      } else {
+        CodeBlock handler = CodeBlock.of("$L.handleFallback($L$L)", constant, failure,
+            arguments.isEmpty() ? "" : ", " + arguments);
+        if (isVoid) {
+          override.addStatement("$L", handler).addStatement("return");
+        } else {
+          override.addStatement("return ($T) $L", TypeName.get(returnType), handler);
+          if (returnType.getKind() == TypeKind.TYPEVAR
+              || (returnType.getKind() == TypeKind.DECLARED && !((DeclaredType) returnType).getTypeArguments().isEmpty())) {
+            override.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+          }
+        }
+      }
+      override.endControlFlow();
+    }
+    override.addStatement("throw $T.propagate($L)", FAULT_TOLERANCE, failure);
+    override.endControlFlow();
+    override.endControlFlow();
+    return override.build();
+  }
+
+  private static String argumentList(ExecutableElement method) {
+    List<String> names = new ArrayList<>();
+    method.getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+    return String.join(", ", names);
+  }
+}
