@@ -36,6 +36,9 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
 
   private final Supplier<? extends Catalog<K>> factory;
 
+  /**
+   * The interceptors; {@code null} when there are none, so that calls go straight to the target.
+   */
   private final InterceptorChain chain;
 
   private volatile Catalog<K> target;
@@ -53,7 +56,7 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
    */
   public static <K extends Comparable<K>> Catalog<K> lazy(Supplier<? extends Catalog<K>> factory) {
     Objects.requireNonNull(factory, "factory");
-    return new CatalogProxy<K>(null, factory, InterceptorChain.of());
+    return new CatalogProxy<K>(null, factory, null);
   }
 
   /**
@@ -63,19 +66,19 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
   public static <K extends Comparable<K>> Catalog<K> intercept(Catalog<K> target,
       Interceptor... interceptors) {
     Objects.requireNonNull(target, "target");
-    return new CatalogProxy<K>(target, null, InterceptorChain.of(interceptors));
+    return new CatalogProxy<K>(target, null, interceptors.length == 0 ? null : InterceptorChain.of(interceptors));
   }
 
   private Catalog<K> target() {
     Catalog<K> current = target;
+    return current != null ? current : createTarget();
+  }
+
+  private synchronized Catalog<K> createTarget() {
+    Catalog<K> current = target;
     if (current == null) {
-      synchronized (this) {
-        current = target;
-        if (current == null) {
-          current = Objects.requireNonNull(factory.get(), "the factory given to CatalogProxy.lazy returned null");
-          target = current;
-        }
-      }
+      current = Objects.requireNonNull(factory.get(), "the factory given to CatalogProxy.lazy returned null");
+      target = current;
     }
     return current;
   }
@@ -94,7 +97,7 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
   @SuppressWarnings("unchecked")
   public String find(K id) throws IOException {
     Catalog<K> target = target();
-    if (chain.isEmpty()) {
+    if (chain == null) {
       return target.find(id);
     }
     try {
@@ -108,7 +111,7 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
   @SuppressWarnings("unchecked")
   public void put(K id, String... items) {
     Catalog<K> target = target();
-    if (chain.isEmpty()) {
+    if (chain == null) {
       target.put(id, items);
       return;
     }
@@ -123,7 +126,7 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
   @SuppressWarnings("unchecked")
   public int size() {
     Catalog<K> target = target();
-    if (chain.isEmpty()) {
+    if (chain == null) {
       return target.size();
     }
     try {
@@ -137,7 +140,7 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
   @SuppressWarnings("unchecked")
   public List<K> keys() {
     Catalog<K> target = target();
-    if (chain.isEmpty()) {
+    if (chain == null) {
       return target.keys();
     }
     try {
@@ -151,7 +154,7 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
   @SuppressWarnings("unchecked")
   public <T> T convert(K id, Class<T> type) {
     Catalog<K> target = target();
-    if (chain.isEmpty()) {
+    if (chain == null) {
       return target.convert(id, type);
     }
     try {

@@ -81,7 +81,9 @@ final class ProxyGenerator {
         .addTypeVariables(typeVariables)
         .addSuperinterface(apiName)
         .addField(FieldSpec.builder(factoryType, "factory", Modifier.PRIVATE, Modifier.FINAL).build())
-        .addField(FieldSpec.builder(INTERCEPTOR_CHAIN, "chain", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addField(FieldSpec.builder(INTERCEPTOR_CHAIN, "chain", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("The interceptors; {@code null} when there are none, so that calls go straight to the target.\n")
+            .build())
         .addField(FieldSpec.builder(apiName, "target", Modifier.PRIVATE, Modifier.VOLATILE).build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
@@ -100,7 +102,7 @@ final class ProxyGenerator {
             .returns(apiName)
             .addParameter(factoryType, "factory")
             .addStatement("$T.requireNonNull(factory, $S)", Objects.class, "factory")
-            .addStatement("return new $T(null, factory, $T.of())", diamond(), INTERCEPTOR_CHAIN)
+            .addStatement("return new $T(null, factory, null)", diamond())
             .build())
         .addMethod(MethodSpec.methodBuilder("intercept")
             .addJavadoc("A proxy that runs every call through {@code interceptors}, the first given outermost,\n"
@@ -112,9 +114,11 @@ final class ProxyGenerator {
             .addParameter(ArrayTypeName.of(INTERCEPTOR), "interceptors")
             .varargs(true)
             .addStatement("$T.requireNonNull(target, $S)", Objects.class, "target")
-            .addStatement("return new $T(target, null, $T.of(interceptors))", diamond(), INTERCEPTOR_CHAIN)
+            .addStatement("return new $T(target, null, interceptors.length == 0 ? null : $T.of(interceptors))",
+                diamond(), INTERCEPTOR_CHAIN)
             .build())
         .addMethod(targetMethod())
+        .addMethod(createTargetMethod())
         .addMethod(MethodSpec.methodBuilder("toString")
             .addJavadoc("Describes the proxy without creating a lazy target; {@code equals} and {@code hashCode}\n"
                 + "are those of {@code Object}: a proxy equals only itself.\n")
@@ -152,20 +156,25 @@ final class ProxyGenerator {
         .build();
   }
 
+  /** The target, created on first use for a lazy proxy; small, so that it inlines. */
   private MethodSpec targetMethod() {
     return MethodSpec.methodBuilder("target")
         .addModifiers(Modifier.PRIVATE)
         .returns(apiName)
         .addStatement("$T current = target", apiName)
-        .beginControlFlow("if (current == null)")
-        .beginControlFlow("synchronized (this)")
-        .addStatement("current = target")
+        .addStatement("return current != null ? current : createTarget()")
+        .build();
+  }
+
+  private MethodSpec createTargetMethod() {
+    return MethodSpec.methodBuilder("createTarget")
+        .addModifiers(Modifier.PRIVATE, Modifier.SYNCHRONIZED)
+        .returns(apiName)
+        .addStatement("$T current = target", apiName)
         .beginControlFlow("if (current == null)")
         .addStatement("current = $T.requireNonNull(factory.get(), $S)", Objects.class,
             "the factory given to " + proxyClass.simpleName() + ".lazy returned null")
         .addStatement("target = current")
-        .endControlFlow()
-        .endControlFlow()
         .endControlFlow()
         .addStatement("return current")
         .build();
@@ -239,7 +248,7 @@ final class ProxyGenerator {
     CodeBlock invoke = CodeBlock.of("chain.invoke($L, $L, new Object[] {$L}, $L)", constant, target, directArguments, lambda);
 
     forward.addStatement("$T $L = target()", apiName, target);
-    forward.beginControlFlow("if (chain.isEmpty())");
+    forward.beginControlFlow("if (chain == null)");
     if (isVoid) {
       forward.addStatement("$L.$L($L)", target, methodName, directArguments).addStatement("return");
     } else {
