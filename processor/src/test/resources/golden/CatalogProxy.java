@@ -3,6 +3,7 @@ package io.github.posa4j.processor.fixtures;
 import io.github.posa4j.proxy.Interceptor;
 import io.github.posa4j.proxy.InterceptorChain;
 import io.github.posa4j.proxy.MethodDescriptor;
+import io.github.posa4j.proxy.MethodInvocation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -94,21 +95,19 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public String find(K id) throws IOException {
     Catalog<K> target = target();
     if (chain == null) {
       return target.find(id);
     }
     try {
-      return (String) chain.invoke(FIND, target, new Object[] {id}, (t, a) -> ((Catalog<K>) t).find((K) a[0]));
+      return (String) new FindCall<K>(chain, 0, target, id).run();
     } catch (Throwable e) {
       throw InterceptorChain.rethrow(e, FIND);
     }
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void put(K id, String... items) {
     Catalog<K> target = target();
     if (chain == null) {
@@ -116,21 +115,20 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
       return;
     }
     try {
-      chain.invoke(PUT, target, new Object[] {id, items}, (t, a) -> { ((Catalog<K>) t).put((K) a[0], (String[]) a[1]); return null; });
+      new PutCall<K>(chain, 0, target, id, items).run();
     } catch (Throwable e) {
       throw InterceptorChain.rethrow(e, PUT);
     }
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public int size() {
     Catalog<K> target = target();
     if (chain == null) {
       return target.size();
     }
     try {
-      return (int) chain.invoke(SIZE, target, new Object[] {}, (t, a) -> ((Catalog<K>) t).size());
+      return (int) new SizeCall<K>(chain, 0, target).run();
     } catch (Throwable e) {
       throw InterceptorChain.rethrow(e, SIZE);
     }
@@ -144,7 +142,7 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
       return target.keys();
     }
     try {
-      return (List<K>) chain.invoke(KEYS, target, new Object[] {}, (t, a) -> ((Catalog<K>) t).keys());
+      return (List<K>) new KeysCall<K>(chain, 0, target).run();
     } catch (Throwable e) {
       throw InterceptorChain.rethrow(e, KEYS);
     }
@@ -158,9 +156,239 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
       return target.convert(id, type);
     }
     try {
-      return (T) chain.invoke(CONVERT, target, new Object[] {id, type}, (t, a) -> ((Catalog<K>) t).convert((K) a[0], (Class<T>) a[1]));
+      return (T) new ConvertCall<K, T>(chain, 0, target, id, type).run();
     } catch (Throwable e) {
       throw InterceptorChain.rethrow(e, CONVERT);
+    }
+  }
+
+  /**
+   * A call of {@code find} on its way through the interceptors.
+   */
+  private static final class FindCall<K extends Comparable<K>> extends MethodInvocation {
+    private final Catalog<K> target;
+
+    private final K id;
+
+    FindCall(InterceptorChain chain, int position, Catalog<K> target, K id) {
+      super(chain, position);
+      this.target = target;
+      this.id = id;
+    }
+
+    @Override
+    public MethodDescriptor method() {
+      return FIND;
+    }
+
+    @Override
+    public Object target() {
+      return target;
+    }
+
+    @Override
+    protected Object[] argumentArray() {
+      return new Object[] {id};
+    }
+
+    @Override
+    protected Object invokeTarget() throws Throwable {
+      return target.find(id);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Object invokeTarget(Object[] arguments) throws Throwable {
+      return target.find((K) arguments[0]);
+    }
+
+    @Override
+    protected MethodInvocation at(InterceptorChain chain, int position) {
+      return new FindCall<K>(chain, position, target, id);
+    }
+  }
+
+  /**
+   * A call of {@code put} on its way through the interceptors.
+   */
+  private static final class PutCall<K extends Comparable<K>> extends MethodInvocation {
+    private final Catalog<K> target;
+
+    private final K id;
+
+    private final String[] items;
+
+    PutCall(InterceptorChain chain, int position, Catalog<K> target, K id, String[] items) {
+      super(chain, position);
+      this.target = target;
+      this.id = id;
+      this.items = items;
+    }
+
+    @Override
+    public MethodDescriptor method() {
+      return PUT;
+    }
+
+    @Override
+    public Object target() {
+      return target;
+    }
+
+    @Override
+    protected Object[] argumentArray() {
+      return new Object[] {id, items};
+    }
+
+    @Override
+    protected Object invokeTarget() throws Throwable {
+      target.put(id, items);
+      return null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Object invokeTarget(Object[] arguments) throws Throwable {
+      target.put((K) arguments[0], (String[]) arguments[1]);
+      return null;
+    }
+
+    @Override
+    protected MethodInvocation at(InterceptorChain chain, int position) {
+      return new PutCall<K>(chain, position, target, id, items);
+    }
+  }
+
+  /**
+   * A call of {@code size} on its way through the interceptors.
+   */
+  private static final class SizeCall<K extends Comparable<K>> extends MethodInvocation {
+    private final Catalog<K> target;
+
+    SizeCall(InterceptorChain chain, int position, Catalog<K> target) {
+      super(chain, position);
+      this.target = target;
+    }
+
+    @Override
+    public MethodDescriptor method() {
+      return SIZE;
+    }
+
+    @Override
+    public Object target() {
+      return target;
+    }
+
+    @Override
+    protected Object[] argumentArray() {
+      return new Object[] {};
+    }
+
+    @Override
+    protected Object invokeTarget() throws Throwable {
+      return target.size();
+    }
+
+    @Override
+    protected Object invokeTarget(Object[] arguments) throws Throwable {
+      return target.size();
+    }
+
+    @Override
+    protected MethodInvocation at(InterceptorChain chain, int position) {
+      return new SizeCall<K>(chain, position, target);
+    }
+  }
+
+  /**
+   * A call of {@code keys} on its way through the interceptors.
+   */
+  private static final class KeysCall<K extends Comparable<K>> extends MethodInvocation {
+    private final Catalog<K> target;
+
+    KeysCall(InterceptorChain chain, int position, Catalog<K> target) {
+      super(chain, position);
+      this.target = target;
+    }
+
+    @Override
+    public MethodDescriptor method() {
+      return KEYS;
+    }
+
+    @Override
+    public Object target() {
+      return target;
+    }
+
+    @Override
+    protected Object[] argumentArray() {
+      return new Object[] {};
+    }
+
+    @Override
+    protected Object invokeTarget() throws Throwable {
+      return target.keys();
+    }
+
+    @Override
+    protected Object invokeTarget(Object[] arguments) throws Throwable {
+      return target.keys();
+    }
+
+    @Override
+    protected MethodInvocation at(InterceptorChain chain, int position) {
+      return new KeysCall<K>(chain, position, target);
+    }
+  }
+
+  /**
+   * A call of {@code convert} on its way through the interceptors.
+   */
+  private static final class ConvertCall<K extends Comparable<K>, T> extends MethodInvocation {
+    private final Catalog<K> target;
+
+    private final K id;
+
+    private final Class<T> type;
+
+    ConvertCall(InterceptorChain chain, int position, Catalog<K> target, K id, Class<T> type) {
+      super(chain, position);
+      this.target = target;
+      this.id = id;
+      this.type = type;
+    }
+
+    @Override
+    public MethodDescriptor method() {
+      return CONVERT;
+    }
+
+    @Override
+    public Object target() {
+      return target;
+    }
+
+    @Override
+    protected Object[] argumentArray() {
+      return new Object[] {id, type};
+    }
+
+    @Override
+    protected Object invokeTarget() throws Throwable {
+      return target.convert(id, type);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Object invokeTarget(Object[] arguments) throws Throwable {
+      return target.convert((K) arguments[0], (Class<T>) arguments[1]);
+    }
+
+    @Override
+    protected MethodInvocation at(InterceptorChain chain, int position) {
+      return new ConvertCall<K, T>(chain, position, target, id, type);
     }
   }
 }

@@ -46,6 +46,7 @@ final class ProxyGenerator {
   private static final ClassName INTERCEPTOR = ClassName.get("io.github.posa4j.proxy", "Interceptor");
   private static final ClassName INTERCEPTOR_CHAIN = ClassName.get("io.github.posa4j.proxy", "InterceptorChain");
   private static final ClassName METHOD_DESCRIPTOR = ClassName.get("io.github.posa4j.proxy", "MethodDescriptor");
+  private static final ClassName METHOD_INVOCATION = ClassName.get("io.github.posa4j.proxy", "MethodInvocation");
 
   private final Elements elements;
   private final Types types;
@@ -134,7 +135,9 @@ final class ProxyGenerator {
     for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
       String constant = constantName(method, overloads);
       proxy.addField(descriptor(method, constant));
-      proxy.addMethod(forwarding(method, constant));
+      ClassName invocation = proxyClass.nestedClass(invocationClassName(constant));
+      proxy.addMethod(forwarding(method, constant, invocation));
+      proxy.addType(invocationClass(method, constant, invocation));
     }
     return JavaFile.builder(proxyClass.packageName(), proxy.build())
         .skipJavaLangImports(true)
@@ -210,7 +213,26 @@ final class ProxyGenerator {
         .build();
   }
 
-  private MethodSpec forwarding(ExecutableElement method, String constant) {
+  /** {@code FIND_2} becomes {@code Find2Call}. */
+  private static String invocationClassName(String constant) {
+    StringBuilder name = new StringBuilder();
+    for (String part : constant.split("_")) {
+      name.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return name + "Call";
+  }
+
+  private List<TypeVariableName> invocationTypeVariables(ExecutableElement method) {
+    List<TypeVariableName> variables = new ArrayList<>(typeVariables);
+    method.getTypeParameters().forEach(parameter -> variables.add(TypeVariableName.get(parameter)));
+    return variables;
+  }
+
+  private TypeName parameterized(ClassName raw, List<TypeVariableName> variables) {
+    return variables.isEmpty() ? raw : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
+  }
+
+  private MethodSpec forwarding(ExecutableElement method, String constant, ClassName invocation) {
     ExecutableType resolved = (ExecutableType) types.asMemberOf(apiType, method);
     MethodSpec.Builder forward = MethodSpec.overriding(method, apiType, types);
     Set<String> taken = new HashSet<>();
@@ -220,51 +242,107 @@ final class ProxyGenerator {
     }
     taken.addAll(names);
     String target = fresh("target", taken);
-    String t = fresh("t", taken);
-    String a = fresh("a", taken);
     String e = fresh("e", taken);
 
     TypeMirror returnType = resolved.getReturnType();
     boolean isVoid = returnType.getKind() == TypeKind.VOID;
-    boolean unchecked = isUnchecked(apiType) || isUnchecked(returnType)
-        || resolved.getParameterTypes().stream().anyMatch(this::isUnchecked);
-    if (unchecked) {
+    if (isUnchecked(returnType)) {
       forward.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
     }
-
-    CodeBlock directArguments = CodeBlock.of(String.join(", ", names));
-    CodeBlock.Builder castArguments = CodeBlock.builder();
-    for (int i = 0; i < names.size(); i++) {
-      if (i > 0) {
-        castArguments.add(", ");
-      }
-      castArguments.add("($T) $L[$L]", TypeName.get(resolved.getParameterTypes().get(i)), a, i);
-    }
+    String arguments = String.join(", ", names);
     String methodName = method.getSimpleName().toString();
-    CodeBlock targetCall = CodeBlock.of("(($T) $L).$L($L)", apiName, t, methodName, castArguments.build());
-    CodeBlock lambda = isVoid
-        ? CodeBlock.of("($L, $L) -> { $L; return null; }", t, a, targetCall)
-        : CodeBlock.of("($L, $L) -> $L", t, a, targetCall);
-    CodeBlock invoke = CodeBlock.of("chain.invoke($L, $L, new Object[] {$L}, $L)", constant, target, directArguments, lambda);
+    CodeBlock run = CodeBlock.of("new $T(chain, 0, $L$L).run()",
+        parameterized(invocation, invocationTypeVariables(method)), target, arguments.isEmpty() ? "" : ", " + arguments);
 
     forward.addStatement("$T $L = target()", apiName, target);
     forward.beginControlFlow("if (chain == null)");
     if (isVoid) {
-      forward.addStatement("$L.$L($L)", target, methodName, directArguments).addStatement("return");
+      forward.addStatement("$L.$L($L)", target, methodName, arguments).addStatement("return");
     } else {
-      forward.addStatement("return $L.$L($L)", target, methodName, directArguments);
+      forward.addStatement("return $L.$L($L)", target, methodName, arguments);
     }
     forward.endControlFlow();
     forward.beginControlFlow("try");
     if (isVoid) {
-      forward.addStatement("$L", invoke);
+      forward.addStatement("$L", run);
     } else {
-      forward.addStatement("return ($T) $L", TypeName.get(returnType), invoke);
+      forward.addStatement("return ($T) $L", TypeName.get(returnType), run);
     }
     forward.nextControlFlow("catch ($T $L)", Throwable.class, e);
     forward.addStatement("throw $T.rethrow($L, $L)", INTERCEPTOR_CHAIN, e, constant);
     forward.endControlFlow();
     return forward.build();
+  }
+
+  /** One call of {@code method} on its way through the interceptors, arguments in typed fields. */
+  private TypeSpec invocationClass(ExecutableElement method, String constant, ClassName invocation) {
+    ExecutableType resolved = (ExecutableType) types.asMemberOf(apiType, method);
+    List<TypeVariableName> variables = invocationTypeVariables(method);
+    List<String> names = new ArrayList<>();
+    method.getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+    Set<String> taken = new HashSet<>(names);
+    String target = fresh("target", taken);
+    String chain = fresh("chain", taken);
+    String position = fresh("position", taken);
+    String a = fresh("arguments", taken);
+    String arguments = String.join(", ", names);
+    String methodName = method.getSimpleName().toString();
+    boolean isVoid = resolved.getReturnType().getKind() == TypeKind.VOID;
+
+    TypeSpec.Builder type = TypeSpec.classBuilder(invocation)
+        .addJavadoc("A call of {@code $L} on its way through the interceptors.\n", methodName)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addTypeVariables(variables)
+        .superclass(METHOD_INVOCATION)
+        .addField(apiName, target, Modifier.PRIVATE, Modifier.FINAL);
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addParameter(INTERCEPTOR_CHAIN, chain)
+        .addParameter(int.class, position)
+        .addParameter(apiName, target)
+        .addStatement("super($L, $L)", chain, position)
+        .addStatement("this.$L = $L", target, target);
+    CodeBlock.Builder casts = CodeBlock.builder();
+    boolean uncheckedCasts = false;
+    for (int i = 0; i < names.size(); i++) {
+      TypeMirror parameterType = resolved.getParameterTypes().get(i);
+      TypeName parameterName = TypeName.get(parameterType);
+      type.addField(parameterName, names.get(i), Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addParameter(parameterName, names.get(i)).addStatement("this.$L = $L", names.get(i), names.get(i));
+      casts.add(i == 0 ? "($T) $L[$L]" : ", ($T) $L[$L]", parameterName, a, i);
+      uncheckedCasts |= isUnchecked(parameterType);
+    }
+    type.addMethod(constructor.build());
+    type.addMethod(MethodSpec.methodBuilder("method").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(METHOD_DESCRIPTOR).addStatement("return $L", constant).build());
+    type.addMethod(MethodSpec.methodBuilder("target").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(Object.class).addStatement("return $L", target).build());
+    type.addMethod(MethodSpec.methodBuilder("argumentArray").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+        .returns(Object[].class).addStatement("return new Object[] {$L}", arguments).build());
+    MethodSpec.Builder direct = MethodSpec.methodBuilder("invokeTarget").addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED).returns(Object.class).addException(Throwable.class);
+    MethodSpec.Builder fromArray = MethodSpec.methodBuilder("invokeTarget").addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED).returns(Object.class).addException(Throwable.class)
+        .addParameter(Object[].class, a);
+    if (uncheckedCasts) {
+      fromArray.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    }
+    if (isVoid) {
+      direct.addStatement("$L.$L($L)", target, methodName, arguments).addStatement("return null");
+      fromArray.addStatement("$L.$L($L)", target, methodName, casts.build()).addStatement("return null");
+    } else {
+      direct.addStatement("return $L.$L($L)", target, methodName, arguments);
+      fromArray.addStatement("return $L.$L($L)", target, methodName, casts.build());
+    }
+    type.addMethod(direct.build());
+    type.addMethod(fromArray.build());
+    type.addMethod(MethodSpec.methodBuilder("at").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+        .returns(METHOD_INVOCATION)
+        .addParameter(INTERCEPTOR_CHAIN, chain)
+        .addParameter(int.class, position)
+        .addStatement("return new $T($L, $L, $L$L)", parameterized(invocation, variables), chain, position, target,
+            arguments.isEmpty() ? "" : ", " + arguments)
+        .build());
+    return type.build();
   }
 
   private boolean isUnchecked(TypeMirror type) {

@@ -124,6 +124,37 @@ class ProxyBehaviourTest {
   }
 
   @Test
+  void argumentsChangedByAnInterceptorReachTheRestOfTheChainAndTheTarget() throws Exception {
+    List<String> seenByInner = new ArrayList<>();
+    Interceptor rewrite = invocation -> {
+      invocation.arguments()[0] = "rewritten";
+      return invocation.proceed();
+    };
+    Interceptor inner = invocation -> {
+      seenByInner.add((String) invocation.arguments()[0]);
+      return invocation.proceed();
+    };
+    Shelf shelf = new Shelf();
+
+    assertThat(intercept(shelf, rewrite, inner).find("original")).isEqualTo("item rewritten");
+    assertThat(seenByInner).containsExactly("rewritten");
+    assertThat(shelf.calls).containsExactly("find rewritten");
+  }
+
+  @Test
+  void anInterceptorMayProceedTwiceOrNotAtAll() throws Exception {
+    Shelf shelf = new Shelf();
+    Interceptor twice = invocation -> {
+      invocation.proceed();
+      return invocation.proceed();
+    };
+    assertThat(intercept(shelf, twice, invocation -> invocation.proceed()).find("2")).isEqualTo("item 2");
+    assertThat(shelf.calls).containsExactly("find 2", "find 2");
+    assertThat(intercept(shelf, invocation -> "cached").find("3")).isEqualTo("cached");
+    assertThat(shelf.calls).hasSize(2);
+  }
+
+  @Test
   void exceptionsBehaveAsWithReflectProxies() throws Exception {
     Catalog<String> plain = intercept(new Shelf(), invocation -> invocation.proceed());
     assertThatThrownBy(() -> plain.find("missing")).isInstanceOf(IOException.class).hasMessage("no missing");

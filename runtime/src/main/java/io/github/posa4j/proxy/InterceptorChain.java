@@ -53,6 +53,16 @@ public final class InterceptorChain {
     throw (E) failure;
   }
 
+  /** The number of interceptors. */
+  public int size() {
+    return interceptors.length;
+  }
+
+  /** Interceptor number {@code position}, 0 being the outermost. */
+  public Interceptor interceptorAt(int position) {
+    return interceptors[position];
+  }
+
   /** The interceptors, outermost first. */
   public List<Interceptor> interceptors() {
     return List.of(interceptors);
