@@ -67,7 +67,10 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
   public static <K extends Comparable<K>> Catalog<K> intercept(Catalog<K> target,
       Interceptor... interceptors) {
     Objects.requireNonNull(target, "target");
-    return new CatalogProxy<K>(target, null, interceptors.length == 0 ? null : InterceptorChain.of(interceptors));
+    if (interceptors.length == 0) {
+      return new Direct<K>(target);
+    }
+    return new CatalogProxy<K>(target, null, InterceptorChain.of(interceptors));
   }
 
   private Catalog<K> target() {
@@ -159,6 +162,47 @@ public final class CatalogProxy<K extends Comparable<K>> implements Catalog<K> {
       return (T) new ConvertCall<K, T>(chain, 0, target, id, type).run();
     } catch (Throwable e) {
       throw InterceptorChain.rethrow(e, CONVERT);
+    }
+  }
+
+  /**
+   * A proxy without interceptors: every call goes straight to the target.
+   */
+  private static final class Direct<K extends Comparable<K>> implements Catalog<K> {
+    private final Catalog<K> target;
+
+    Direct(Catalog<K> target) {
+      this.target = target;
+    }
+
+    @Override
+    public String toString() {
+      return "CatalogProxy(" + target + ")";
+    }
+
+    @Override
+    public String find(K id) throws IOException {
+      return target.find(id);
+    }
+
+    @Override
+    public void put(K id, String... items) {
+      target.put(id, items);
+    }
+
+    @Override
+    public int size() {
+      return target.size();
+    }
+
+    @Override
+    public List<K> keys() {
+      return target.keys();
+    }
+
+    @Override
+    public <T> T convert(K id, Class<T> type) {
+      return target.convert(id, type);
     }
   }
 

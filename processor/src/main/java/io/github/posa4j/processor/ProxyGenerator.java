@@ -115,8 +115,10 @@ final class ProxyGenerator {
             .addParameter(ArrayTypeName.of(INTERCEPTOR), "interceptors")
             .varargs(true)
             .addStatement("$T.requireNonNull(target, $S)", Objects.class, "target")
-            .addStatement("return new $T(target, null, interceptors.length == 0 ? null : $T.of(interceptors))",
-                diamond(), INTERCEPTOR_CHAIN)
+            .beginControlFlow("if (interceptors.length == 0)")
+            .addStatement("return new $T(target)", parameterized(directClass(), typeVariables))
+            .endControlFlow()
+            .addStatement("return new $T(target, null, $T.of(interceptors))", diamond(), INTERCEPTOR_CHAIN)
             .build())
         .addMethod(targetMethod())
         .addMethod(createTargetMethod())
@@ -131,6 +133,7 @@ final class ProxyGenerator {
                 proxyClass.simpleName() + "(", "not created yet", ")")
             .build());
 
+    proxy.addType(directType());
     Map<String, Integer> overloads = new HashMap<>();
     for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
       String constant = constantName(method, overloads);
@@ -143,6 +146,47 @@ final class ProxyGenerator {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  private ClassName directClass() {
+    return proxyClass.nestedClass("Direct");
+  }
+
+  /**
+   * What {@code intercept(target)} without interceptors returns: plain delegation, exactly what
+   * one would write by hand, so that a proxy without interceptors costs nothing extra.
+   */
+  private TypeSpec directType() {
+    TypeSpec.Builder direct = TypeSpec.classBuilder(directClass())
+        .addJavadoc("A proxy without interceptors: every call goes straight to the target.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addTypeVariables(typeVariables)
+        .addSuperinterface(apiName)
+        .addField(apiName, "target", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(apiName, "target")
+            .addStatement("this.target = target")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("toString")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return $S + target + $S", proxyClass.simpleName() + "(", ")")
+            .build());
+    for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
+      MethodSpec.Builder forward = MethodSpec.overriding(method, apiType, types);
+      List<String> names = new ArrayList<>();
+      method.getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+      String call = "target." + method.getSimpleName() + "(" + String.join(", ", names) + ")";
+      ExecutableType resolved = (ExecutableType) types.asMemberOf(apiType, method);
+      if (resolved.getReturnType().getKind() == TypeKind.VOID) {
+        forward.addStatement("$L", call);
+      } else {
+        forward.addStatement("return $L", call);
+      }
+      direct.addMethod(forward.build());
+    }
+    return direct.build();
   }
 
   private TypeName diamond() {
