@@ -174,6 +174,23 @@ class ResilienceDiagnosticsTest {
   }
 
   @Test
+  void overloadsAndBoundedWildcardsGetOnePolicyEach() throws Exception {
+    JavaFileObject source = client(
+        "public class Client {",
+        "  @Retry public int call(int id) { return id; }",
+        "  @Retry public int call(java.util.List<? extends Number> ids) { return ids.size(); }",
+        "}");
+    Compilation compilation = Compiler.compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.ResilientClient")
+        .contentsAsUtf8String()
+        .contains("CALL_2 = FaultToleranceRegistry.global().forMethod(Client.class, \"call\", List.class)");
+    assertThat(compilation).generatedSourceFile("test.ResilientClient")
+        .contentsAsUtf8String()
+        .contains("public int call(List<? extends Number> ids)");
+  }
+
+  @Test
   void aPackagePrivateFallbackMethodAndNestedPackagePrivateTypesAreFine() {
     JavaFileObject source = client(
         "public class Client {",
