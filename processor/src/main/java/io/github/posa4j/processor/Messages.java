@@ -85,4 +85,9 @@ final class Messages {
     return "a method under resilience annotations that returns " + type + " must return CompletionStage"
         + " or CompletableFuture, whose semantics posa4j implements; return one of those";
   }
+
+  static String resilienceOnAbstractClass() {
+    return "resilience annotations need a concrete class: the generated decorator subclasses it and"
+        + " must be instantiable; make the class non-abstract, or annotate an interface instead";
+  }
 }

@@ -119,6 +119,9 @@ final class ResilienceStep implements ProcessingStep {
     if (type.getModifiers().contains(Modifier.FINAL)) {
       reporter.error(type, Messages.resilienceOnFinalClass(annotation));
     }
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      reporter.error(type, Messages.resilienceOnAbstractClass());
+    }
     if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
       reporter.error(type, Messages.resilienceOnInnerClass());
     }

@@ -51,6 +51,17 @@ class ResilienceDiagnosticsTest {
   }
 
   @Test
+  void anAbstractClass() {
+    assertSingleError(client(
+            "public abstract class Client {",
+            "  @Retry public String call() { return \"\"; }",
+            "  public abstract String other();",
+            "}"),
+        "resilience annotations need a concrete class: the generated decorator subclasses it",
+        "public abstract class Client");
+  }
+
+  @Test
   void aClassWithoutAnAccessibleConstructor() {
     assertSingleError(client(
             "public class Client {",
