@@ -1,11 +1,21 @@
 package io.github.posa4j.processor;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
-/** The names of generated types: same package, nested names flattened with {@code _}. */
+/**
+ * Names in generated code: types (same package, nested names flattened with {@code _}),
+ * constants, and locals that must not clash with a method's parameters.
+ */
 final class GeneratedNames {
   private GeneratedNames() {}
 
@@ -26,5 +36,36 @@ final class GeneratedNames {
       element = element.getEnclosingElement();
     }
     return (PackageElement) element;
+  }
+
+  /** {@code findAll} becomes {@code FIND_ALL}; the second overload of a name gets {@code _2}. */
+  static String constantName(ExecutableElement method, Map<String, Integer> overloads) {
+    String base = method.getSimpleName().toString().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    int count = overloads.merge(base, 1, Integer::sum);
+    return count == 1 ? base : base + "_" + count;
+  }
+
+  /** {@code base}, with underscores appended until it is not in {@code taken}; then taken. */
+  static String fresh(String base, Set<String> taken) {
+    String name = base;
+    while (taken.contains(name)) {
+      name = name + "_";
+    }
+    taken.add(name);
+    return name;
+  }
+
+  /** Whether a cast from {@code Object} to {@code type} is unchecked (and needs a suppression). */
+  static boolean isUncheckedCast(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return true;
+      case DECLARED:
+        return !((DeclaredType) type).getTypeArguments().isEmpty();
+      case ARRAY:
+        return isUncheckedCast(((ArrayType) type).getComponentType());
+      default:
+        return false;
+    }
   }
 }

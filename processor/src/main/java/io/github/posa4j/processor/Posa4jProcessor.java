@@ -5,6 +5,7 @@ import java.lang.annotation.Annotation;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Generated;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -39,13 +40,10 @@ public final class Posa4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(
-        io.github.posa4j.annotation.Proxy.class.getCanonicalName(),
-        io.github.posa4j.annotation.CircuitBreaker.class.getCanonicalName(),
-        io.github.posa4j.annotation.Retry.class.getCanonicalName(),
-        io.github.posa4j.annotation.Timeout.class.getCanonicalName(),
-        io.github.posa4j.annotation.Bulkhead.class.getCanonicalName(),
-        io.github.posa4j.annotation.Fallback.class.getCanonicalName());
+    return steps.stream()
+        .flatMap(step -> step.annotations().stream())
+        .map(Class::getCanonicalName)
+        .collect(Collectors.toSet());
   }
 
   @Override

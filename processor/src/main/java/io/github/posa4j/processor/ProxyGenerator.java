@@ -27,7 +27,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -68,9 +67,6 @@ final class ProxyGenerator {
   }
 
   JavaFile javaFile() {
-    TypeName proxyName = typeVariables.isEmpty()
-        ? proxyClass
-        : ParameterizedTypeName.get(proxyClass, typeVariables.toArray(new TypeName[0]));
     TypeName factoryType = ParameterizedTypeName.get(ClassName.get(Supplier.class), WildcardTypeName.subtypeOf(apiName));
 
     TypeSpec.Builder proxy = TypeSpec.classBuilder(proxyClass)
@@ -136,7 +132,7 @@ final class ProxyGenerator {
     proxy.addType(directType());
     Map<String, Integer> overloads = new HashMap<>();
     for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
-      String constant = constantName(method, overloads);
+      String constant = GeneratedNames.constantName(method, overloads);
       proxy.addField(descriptor(method, constant));
       ClassName invocation = proxyClass.nestedClass(invocationClassName(constant));
       proxy.addMethod(forwarding(method, constant, invocation));
@@ -227,12 +223,6 @@ final class ProxyGenerator {
         .build();
   }
 
-  static String constantName(ExecutableElement method, Map<String, Integer> overloads) {
-    String base = method.getSimpleName().toString().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-    int count = overloads.merge(base, 1, Integer::sum);
-    return count == 1 ? base : base + "_" + count;
-  }
-
   private FieldSpec descriptor(ExecutableElement method, String constant) {
     CodeBlock.Builder parameterTypes = CodeBlock.builder();
     for (VariableElement parameter : method.getParameters()) {
@@ -285,12 +275,12 @@ final class ProxyGenerator {
       names.add(parameter.getSimpleName().toString());
     }
     taken.addAll(names);
-    String target = fresh("target", taken);
-    String e = fresh("e", taken);
+    String target = GeneratedNames.fresh("target", taken);
+    String e = GeneratedNames.fresh("e", taken);
 
     TypeMirror returnType = resolved.getReturnType();
     boolean isVoid = returnType.getKind() == TypeKind.VOID;
-    if (isUnchecked(returnType)) {
+    if (GeneratedNames.isUncheckedCast(returnType)) {
       forward.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
     }
     String arguments = String.join(", ", names);
@@ -325,10 +315,10 @@ final class ProxyGenerator {
     List<String> names = new ArrayList<>();
     method.getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
     Set<String> taken = new HashSet<>(names);
-    String target = fresh("target", taken);
-    String chain = fresh("chain", taken);
-    String position = fresh("position", taken);
-    String a = fresh("arguments", taken);
+    String target = GeneratedNames.fresh("target", taken);
+    String chain = GeneratedNames.fresh("chain", taken);
+    String position = GeneratedNames.fresh("position", taken);
+    String a = GeneratedNames.fresh("arguments", taken);
     String arguments = String.join(", ", names);
     String methodName = method.getSimpleName().toString();
     boolean isVoid = resolved.getReturnType().getKind() == TypeKind.VOID;
@@ -353,7 +343,7 @@ final class ProxyGenerator {
       type.addField(parameterName, names.get(i), Modifier.PRIVATE, Modifier.FINAL);
       constructor.addParameter(parameterName, names.get(i)).addStatement("this.$L = $L", names.get(i), names.get(i));
       casts.add(i == 0 ? "($T) $L[$L]" : ", ($T) $L[$L]", parameterName, a, i);
-      uncheckedCasts |= isUnchecked(parameterType);
+      uncheckedCasts |= GeneratedNames.isUncheckedCast(parameterType);
     }
     type.addMethod(constructor.build());
     type.addMethod(MethodSpec.methodBuilder("method").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -389,25 +379,5 @@ final class ProxyGenerator {
     return type.build();
   }
 
-  private boolean isUnchecked(TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return true;
-      case DECLARED:
-        return !((DeclaredType) type).getTypeArguments().isEmpty();
-      case ARRAY:
-        return isUnchecked(((ArrayType) type).getComponentType());
-      default:
-        return false;
-    }
-  }
 
-  static String fresh(String base, Set<String> taken) {
-    String name = base;
-    while (taken.contains(name)) {
-      name = name + "_";
-    }
-    taken.add(name);
-    return name;
-  }
 }

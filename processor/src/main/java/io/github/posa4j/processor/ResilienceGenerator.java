@@ -125,7 +125,7 @@ final class ResilienceGenerator {
     Map<String, Integer> overloads = new HashMap<>();
     for (ExecutableElement method : methods) {
       if (protectedMethods.contains(method)) {
-        String constant = ProxyGenerator.constantName(method, overloads);
+        String constant = GeneratedNames.constantName(method, overloads);
         decorator.addField(policyField(method, constant));
         decorator.addMethod(protectedMethod(method, constant));
       } else {
@@ -219,12 +219,12 @@ final class ResilienceGenerator {
 
     Set<String> taken = new HashSet<>();
     method.getParameters().forEach(parameter -> taken.add(parameter.getSimpleName().toString()));
-    String retryingSince = ProxyGenerator.fresh("retryingSince", taken);
-    String attempt = ProxyGenerator.fresh("attempt", taken);
-    String failure = ProxyGenerator.fresh("failure", taken);
-    String permit = ProxyGenerator.fresh("permit", taken);
-    String result = ProxyGenerator.fresh("result", taken);
-    String t = ProxyGenerator.fresh("t", taken);
+    String retryingSince = GeneratedNames.fresh("retryingSince", taken);
+    String attempt = GeneratedNames.fresh("attempt", taken);
+    String failure = GeneratedNames.fresh("failure", taken);
+    String permit = GeneratedNames.fresh("permit", taken);
+    String result = GeneratedNames.fresh("result", taken);
+    String t = GeneratedNames.fresh("t", taken);
     boolean isVoid = returnType.getKind() == TypeKind.VOID;
 
     override.addStatement("long $L = 0L", retryingSince);
@@ -268,8 +268,7 @@ final class ResilienceGenerator {
           override.addStatement("$L", handler).addStatement("return");
         } else {
           override.addStatement("return ($T) $L", TypeName.get(returnType), handler);
-          if (returnType.getKind() == TypeKind.TYPEVAR
-              || (returnType.getKind() == TypeKind.DECLARED && !((DeclaredType) returnType).getTypeArguments().isEmpty())) {
+          if (GeneratedNames.isUncheckedCast(returnType)) {
             override.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
           }
         }

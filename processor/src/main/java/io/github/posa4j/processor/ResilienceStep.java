@@ -83,8 +83,8 @@ final class ResilienceStep implements ProcessingStep {
       } else if (typeLevel
           && !method.getModifiers().contains(Modifier.STATIC)
           && !method.getModifiers().contains(Modifier.PRIVATE)
-          && (type.getKind().isInterface() || method.getModifiers().contains(Modifier.PUBLIC))
-          && !(type.getKind().isInterface() ? false : method.getModifiers().contains(Modifier.FINAL))) {
+          && (type.getKind().isInterface()
+              || (method.getModifiers().contains(Modifier.PUBLIC) && !method.getModifiers().contains(Modifier.FINAL)))) {
         methods.add(method);
       }
     }

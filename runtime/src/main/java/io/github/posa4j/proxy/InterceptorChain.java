@@ -1,7 +1,6 @@
 package io.github.posa4j.proxy;
 
 import java.lang.reflect.UndeclaredThrowableException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,11 +27,6 @@ public final class InterceptorChain {
       Objects.requireNonNull(copy[i], "interceptor " + i + " is null");
     }
     return new InterceptorChain(copy);
-  }
-
-  /** True when the chain has no interceptor, so a proxy may call its target directly. */
-  public boolean isEmpty() {
-    return interceptors.length == 0;
   }
 
   /**
@@ -78,22 +72,19 @@ public final class InterceptorChain {
     if (interceptors.length == 0) {
       return call.invoke(target, arguments);
     }
-    return interceptors[0].intercept(new ChainedInvocation(this, 0, method, target, arguments, call));
+    return new ArrayInvocation(this, 0, method, target, arguments, call).run();
   }
 
-  /** The invocation handed to interceptor number {@code position}. */
-  private static final class ChainedInvocation implements Invocation {
-    private final InterceptorChain chain;
-    private final int position;
+  /** A call given as a descriptor, an argument array and a {@link TargetMethod}. */
+  private static final class ArrayInvocation extends MethodInvocation {
     private final MethodDescriptor method;
     private final Object target;
     private final Object[] arguments;
     private final TargetMethod call;
 
-    ChainedInvocation(InterceptorChain chain, int position, MethodDescriptor method, Object target,
+    ArrayInvocation(InterceptorChain chain, int position, MethodDescriptor method, Object target,
         Object[] arguments, TargetMethod call) {
-      this.chain = chain;
-      this.position = position;
+      super(chain, position);
       this.method = method;
       this.target = target;
       this.arguments = arguments;
@@ -111,23 +102,23 @@ public final class InterceptorChain {
     }
 
     @Override
-    public Object[] arguments() {
+    protected Object[] argumentArray() {
       return arguments;
     }
 
     @Override
-    public Object proceed() throws Throwable {
-      int next = position + 1;
-      if (next == chain.interceptors.length) {
-        return call.invoke(target, arguments);
-      }
-      return chain.interceptors[next].intercept(
-          new ChainedInvocation(chain, next, method, target, arguments, call));
+    protected Object invokeTarget() throws Throwable {
+      return call.invoke(target, arguments);
     }
 
     @Override
-    public String toString() {
-      return method + Arrays.toString(arguments);
+    protected Object invokeTarget(Object[] changed) throws Throwable {
+      return call.invoke(target, changed);
+    }
+
+    @Override
+    protected MethodInvocation at(InterceptorChain chain, int position) {
+      return new ArrayInvocation(chain, position, method, target, arguments, call);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.github.posa4j.resilience;
 
-import io.github.posa4j.annotation.FallbackHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -18,8 +17,6 @@ import java.util.function.Supplier;
  * future stops further attempts.
  */
 final class AsyncCall<T> {
-  private static final Object[] NO_ARGUMENTS = {};
-
   private final FaultTolerance policy;
   private final Supplier<? extends CompletionStage<T>> body;
   private final CompletableFuture<T> result = new CompletableFuture<>();
@@ -66,18 +63,17 @@ final class AsyncCall<T> {
       execute(executor, this::startAttempt);
       return;
     }
-    FallbackHandler<?> handler = policy.fallbackHandler();
-    if (handler != null && policy.fallsBackOn(failure)) {
-      fallBack(handler, failure);
+    if (policy.fallbackHandler() != null && policy.fallsBackOn(failure)) {
+      fallBack(failure);
     } else {
       result.completeExceptionally(failure);
     }
   }
 
-  private void fallBack(FallbackHandler<?> handler, Throwable failure) {
+  private void fallBack(Throwable failure) {
     Object answer;
     try {
-      answer = handler.handle(new FailedCall(policy.method(), NO_ARGUMENTS, failure));
+      answer = policy.handleFallback(failure);
     } catch (Throwable t) {
       result.completeExceptionally(t);
       return;

@@ -136,12 +136,4 @@ final class BulkheadState {
   int waiting() {
     return waiting.get();
   }
-
-  int maxConcurrent() {
-    return maxConcurrent;
-  }
-
-  int maxWaiting() {
-    return maxWaiting;
-  }
 }

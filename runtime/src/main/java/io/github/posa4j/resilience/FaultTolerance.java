@@ -59,7 +59,6 @@ import java.util.function.Supplier;
  */
 public final class FaultTolerance {
   private static final System.Logger LOG = System.getLogger(FaultTolerance.class.getName());
-  private static final Object[] NO_ARGUMENTS = {};
   private static final FaultToleranceListener[] NO_LISTENERS = {};
 
   private final String method;
@@ -167,10 +166,9 @@ public final class FaultTolerance {
         retryingSince = retryStartTime();
       }
       if (!retryAfter(failure, attempt, retryingSince)) {
-        FallbackHandler<?> handler = fallback == null ? null : fallback.handlerOrNull();
-        if (handler != null && fallsBackOn(failure)) {
+        if (fallbackHandler() != null && fallsBackOn(failure)) {
           @SuppressWarnings("unchecked")
-          T answer = (T) handler.handle(new FailedCall(method, NO_ARGUMENTS, failure));
+          T answer = (T) handleFallback(failure);
           return answer;
         }
         throw propagate(failure);
