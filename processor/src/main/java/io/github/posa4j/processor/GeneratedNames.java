@@ -45,6 +45,17 @@ final class GeneratedNames {
     return count == 1 ? base : base + "_" + count;
   }
 
+  /** {@code FIND_2} with suffix {@code Call} becomes {@code Find2Call}. */
+  static String nestedTypeName(String constant, String suffix) {
+    StringBuilder name = new StringBuilder();
+    for (String part : constant.split("_")) {
+      if (!part.isEmpty()) {
+        name.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return name + suffix;
+  }
+
   /** {@code base}, with underscores appended until it is not in {@code taken}; then taken. */
   static String fresh(String base, Set<String> taken) {
     String name = base;

@@ -6,6 +6,24 @@ package io.github.posa4j.processor;
 final class Messages {
   private Messages() {}
 
+  /** "a class", "an enum", ... for messages about where an annotation was put. */
+  static String kindOf(javax.lang.model.element.ElementKind kind) {
+    switch (kind) {
+      case CLASS:
+        return "a class";
+      case INTERFACE:
+        return "an interface";
+      case ENUM:
+        return "an enum";
+      case RECORD:
+        return "a record";
+      case ANNOTATION_TYPE:
+        return "an annotation type";
+      default:
+        return kind.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   static String proxyNotOnInterface(String kind) {
     return "@Proxy applies to interfaces only, not to " + kind
         + "; put it on an interface that this type implements, or extract one";
@@ -89,5 +107,75 @@ final class Messages {
   static String resilienceOnAbstractClass() {
     return "resilience annotations need a concrete class: the generated decorator subclasses it and"
         + " must be instantiable; make the class non-abstract, or annotate an interface instead";
+  }
+
+  static String activeObjectNotOnClass(String kind) {
+    return "@ActiveObject applies to classes only, not to " + kind + "; write a class whose public methods"
+        + " the active object should offer and annotate that class";
+  }
+
+  static String activeObjectOnAbstractClass() {
+    return "@ActiveObject needs a concrete servant class: start(servant) takes an instance of it; remove"
+        + " 'abstract', or annotate a concrete subclass instead";
+  }
+
+  static String activeObjectOnFinalClass() {
+    return "@ActiveObject servants must not be final, so that posa4j may subclass the servant in generated"
+        + " code without breaking existing servants; remove 'final'";
+  }
+
+  static String activeObjectOnPrivateClass() {
+    return "@ActiveObject cannot serve a private class: the generated active object is a separate class in"
+        + " the same package; make the class (and the classes enclosing it) package-private or public";
+  }
+
+  static String activeObjectWithoutPublicMethods() {
+    return "@ActiveObject class has no public instance method, so its active object would offer nothing;"
+        + " make public the methods callers should reach through the active object";
+  }
+
+  static String servantMethodNamedLikeLifecycle(String name) {
+    return "a public servant method named '" + name + "' would clash with " + name + "() of the generated"
+        + " active object, which manages its lifecycle; rename the method or make it non-public";
+  }
+
+  static String guardOutsideActiveObject(String type) {
+    return "@Guard only has effect on methods of an @ActiveObject class; annotate " + type
+        + " with @ActiveObject or remove @Guard";
+  }
+
+  static String guardOnStaticMethod() {
+    return "@Guard cannot apply to a static method: only public instance methods become method requests;"
+        + " make the method an instance method or remove @Guard";
+  }
+
+  static String guardOnNonPublicMethod() {
+    return "@Guard has no effect here: only public instance methods become method requests; make the"
+        + " method public or remove @Guard";
+  }
+
+  static String guardMissing(String name, String type) {
+    return "@Guard(\"" + name + "\"): " + type + " has no method " + name + "(); declare"
+        + " 'boolean " + name + "()' in the servant, or name an existing one";
+  }
+
+  static String guardWithParameters(String name) {
+    return "@Guard(\"" + name + "\") names a method with parameters, but the scheduler calls the guard"
+        + " without arguments; declare 'boolean " + name + "()' with no parameters";
+  }
+
+  static String guardNotBoolean(String name, String returnType) {
+    return "@Guard(\"" + name + "\") names a method returning " + returnType + "; the guard must return"
+        + " boolean (true when the request may run)";
+  }
+
+  static String guardStatic(String name) {
+    return "@Guard(\"" + name + "\") names a static method; a guard is a condition of the servant's state,"
+        + " so make " + name + "() an instance method";
+  }
+
+  static String guardPrivate(String name) {
+    return "@Guard(\"" + name + "\") names a private method, which the generated active object cannot"
+        + " call; make " + name + "() package-private, protected or public";
   }
 }

@@ -35,7 +35,8 @@ public final class Posa4jProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
     reporter = new Reporter(environment.getMessager());
-    steps = List.of(new ProxyStep(environment, reporter), new ResilienceStep(environment, reporter));
+    steps = List.of(new ActiveObjectStep(environment, reporter), new ProxyStep(environment, reporter),
+        new ResilienceStep(environment, reporter));
   }
 
   @Override

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -134,7 +133,7 @@ final class ProxyGenerator {
     for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
       String constant = GeneratedNames.constantName(method, overloads);
       proxy.addField(descriptor(method, constant));
-      ClassName invocation = proxyClass.nestedClass(invocationClassName(constant));
+      ClassName invocation = proxyClass.nestedClass(GeneratedNames.nestedTypeName(constant, "Call"));
       proxy.addMethod(forwarding(method, constant, invocation));
       proxy.addType(invocationClass(method, constant, invocation));
     }
@@ -245,15 +244,6 @@ final class ProxyGenerator {
             TypeName.get(types.erasure(method.getReturnType())),
             List.class, parameterTypes.build(), List.class, exceptionTypes.build())
         .build();
-  }
-
-  /** {@code FIND_2} becomes {@code Find2Call}. */
-  private static String invocationClassName(String constant) {
-    StringBuilder name = new StringBuilder();
-    for (String part : constant.split("_")) {
-      name.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
-    }
-    return name + "Call";
   }
 
   private List<TypeVariableName> invocationTypeVariables(ExecutableElement method) {

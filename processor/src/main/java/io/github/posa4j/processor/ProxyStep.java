@@ -43,7 +43,7 @@ final class ProxyStep implements ProcessingStep {
 
   private void validate(TypeElement type) {
     if (type.getKind() != ElementKind.INTERFACE) {
-      reporter.error(type, Messages.proxyNotOnInterface(describe(type.getKind())));
+      reporter.error(type, Messages.proxyNotOnInterface(Messages.kindOf(type.getKind())));
       return;
     }
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
@@ -56,21 +56,6 @@ final class ProxyStep implements ProcessingStep {
         + GeneratedNames.flatName(type) + ProxyGenerator.SUFFIX;
     if (environment.getElementUtils().getTypeElement(generated) != null) {
       reporter.error(type, Messages.generatedNameClash(generated, "Proxy"));
-    }
-  }
-
-  private static String describe(ElementKind kind) {
-    switch (kind) {
-      case CLASS:
-        return "a class";
-      case ENUM:
-        return "an enum";
-      case RECORD:
-        return "a record";
-      case ANNOTATION_TYPE:
-        return "an annotation type";
-      default:
-        return kind.toString().toLowerCase(java.util.Locale.ROOT);
     }
   }
 }

@@ -30,6 +30,19 @@ final class Compiler {
 
   /** A class loader over the class files of {@code compilation}, child of the test's loader. */
   static ClassLoader classLoader(Compilation compilation) {
+    return classLoader(compilation, false);
+  }
+
+  /**
+   * A class loader that defines every class of {@code compilation} itself, even those the test's
+   * loader also has, so that generated classes share a runtime package with the sources they
+   * were generated from and reach their package-private members.
+   */
+  static ClassLoader childFirstClassLoader(Compilation compilation) {
+    return classLoader(compilation, true);
+  }
+
+  private static ClassLoader classLoader(Compilation compilation, boolean childFirst) {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {
@@ -47,6 +60,17 @@ final class Compiler {
       }
     }
     return new ClassLoader(Compiler.class.getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!childFirst || !classes.containsKey(name)) {
+          return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> loaded = findLoadedClass(name);
+          return loaded != null ? loaded : findClass(name);
+        }
+      }
+
       @Override
       protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = classes.get(name);

@@ -1,0 +1,167 @@
+package io.github.posa4j.processor;
+
+import io.github.posa4j.annotation.ActiveObject;
+import io.github.posa4j.annotation.Guard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * {@code @ActiveObject} on a class, and {@code @Guard} on its methods: validates the servant and
+ * its guards, then writes {@code <Name>ActiveObject} with {@link ActiveObjectGenerator}.
+ */
+final class ActiveObjectStep implements ProcessingStep {
+  /** Methods of the generated class that a servant method of the same name would clash with. */
+  private static final Set<String> LIFECYCLE_METHODS = Set.of("start", "close", "shutdownNow", "pendingRequests");
+
+  private final ProcessingEnvironment environment;
+  private final Reporter reporter;
+
+  ActiveObjectStep(ProcessingEnvironment environment, Reporter reporter) {
+    this.environment = environment;
+    this.reporter = reporter;
+  }
+
+  @Override
+  public Set<Class<? extends Annotation>> annotations() {
+    return Set.of(ActiveObject.class, Guard.class);
+  }
+
+  @Override
+  public void process(TypeElement type) {
+    if (type.getAnnotation(ActiveObject.class) == null) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (method.getAnnotation(Guard.class) != null) {
+          reporter.error(method, guardMirror(method), Messages.guardOutsideActiveObject(type.getSimpleName().toString()));
+        }
+      }
+      return;
+    }
+    int errorsBefore = reporter.errorCount();
+    validateType(type);
+    if (reporter.errorCount() > errorsBefore) {
+      return;
+    }
+    List<ExecutableElement> methods =
+        ServantMethods.of(environment.getElementUtils(), environment.getTypeUtils(), type);
+    validateMethods(type, methods);
+    if (reporter.errorCount() > errorsBefore) {
+      return;
+    }
+    try {
+      new ActiveObjectGenerator(environment, type, methods).javaFile().writeTo(environment.getFiler());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void validateType(TypeElement type) {
+    if (type.getKind() != ElementKind.CLASS) {
+      reporter.error(type, Messages.activeObjectNotOnClass(Messages.kindOf(type.getKind())));
+      return;
+    }
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      reporter.error(type, Messages.activeObjectOnAbstractClass());
+    }
+    if (type.getModifiers().contains(Modifier.FINAL)) {
+      reporter.error(type, Messages.activeObjectOnFinalClass());
+    }
+    for (Element enclosing = type; enclosing instanceof TypeElement; enclosing = enclosing.getEnclosingElement()) {
+      if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(type, Messages.activeObjectOnPrivateClass());
+        break;
+      }
+    }
+    String generated = GeneratedNames.packageOf(type).getQualifiedName() + "."
+        + GeneratedNames.flatName(type) + ActiveObjectGenerator.SUFFIX;
+    if (environment.getElementUtils().getTypeElement(generated) != null) {
+      reporter.error(type, Messages.generatedNameClash(generated, "ActiveObject"));
+    }
+  }
+
+  private void validateMethods(TypeElement type, List<ExecutableElement> methods) {
+    if (methods.isEmpty()) {
+      reporter.error(type, Messages.activeObjectWithoutPublicMethods());
+      return;
+    }
+    for (ExecutableElement method : methods) {
+      Element where = method.getEnclosingElement().equals(type) ? method : type;
+      if (LIFECYCLE_METHODS.contains(method.getSimpleName().toString())) {
+        reporter.error(where, Messages.servantMethodNamedLikeLifecycle(method.getSimpleName().toString()));
+      }
+      if (method.getAnnotation(Guard.class) != null) {
+        checkGuard(type, method, where);
+      }
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getAnnotation(Guard.class) != null && !methods.contains(method)) {
+        boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+        reporter.error(method, guardMirror(method), isStatic
+            ? Messages.guardOnStaticMethod() : Messages.guardOnNonPublicMethod());
+      }
+    }
+  }
+
+  /** The guard names a no-argument, non-static, accessible {@code boolean} method of the servant. */
+  private void checkGuard(TypeElement type, ExecutableElement method, Element where) {
+    String name = method.getAnnotation(Guard.class).value();
+    ExecutableElement guard = ActiveObjectGenerator.guardMethod(environment.getElementUtils(), type, name);
+    if (guard == null) {
+      boolean exists = ElementFilter.methodsIn(environment.getElementUtils().getAllMembers(type)).stream()
+          .anyMatch(candidate -> candidate.getSimpleName().contentEquals(name));
+      guardError(method, where, exists
+          ? Messages.guardWithParameters(name) : Messages.guardMissing(name, type.getSimpleName().toString()));
+    } else if (guard.getReturnType().getKind() != TypeKind.BOOLEAN) {
+      guardError(method, where, Messages.guardNotBoolean(name, guard.getReturnType().toString()));
+    } else if (guard.getModifiers().contains(Modifier.STATIC)) {
+      guardError(method, where, Messages.guardStatic(name));
+    } else if (guard.getModifiers().contains(Modifier.PRIVATE)) {
+      guardError(method, where, Messages.guardPrivate(name));
+    }
+  }
+
+  /** On the guard's value when the method is the servant's own; on the servant when inherited. */
+  private void guardError(ExecutableElement method, Element where, String message) {
+    if (where.equals(method)) {
+      AnnotationMirror mirror = guardMirror(method);
+      AnnotationValue value = guardValue(mirror);
+      if (value != null) {
+        reporter.error(method, mirror, value, message);
+      } else {
+        reporter.error(method, mirror, message);
+      }
+    } else {
+      reporter.error(where, method.getSimpleName() + ": " + message);
+    }
+  }
+
+  private AnnotationMirror guardMirror(ExecutableElement method) {
+    String guard = Guard.class.getCanonicalName();
+    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(guard)) {
+        return mirror;
+      }
+    }
+    throw new IllegalStateException("no @Guard on " + method);
+  }
+
+  private static AnnotationValue guardValue(AnnotationMirror mirror) {
+    return mirror.getElementValues().entrySet().stream()
+        .filter(entry -> entry.getKey().getSimpleName().contentEquals("value"))
+        .map(java.util.Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+}
