@@ -2,14 +2,18 @@ package io.github.posa4j.active;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The queued requests of one active object (the Activation List of POSA2). Callers push onto a
  * lock-free stack; the one consumer takes the whole stack at once and reverses it into the
  * {@code ready} list, so that requests leave in the order they arrived. Requests whose guard was
- * false wait in the {@code waiting} list, oldest first, and are examined again only after the
- * servant has run a request, since nothing else can change its state.
+ * false wait, grouped by {@linkplain MethodRequest#guardKey() guard key}, and are examined again
+ * only after the servant has run a request, since nothing else can change its state; then only
+ * the oldest of each group is examined, so that a thousand waiting requests of one method cost
+ * one guard call, not a thousand.
  *
  * <p>Everything but {@link #push} and {@link #hasIncoming} belongs to the consumer, one thread at
  * a time.
@@ -30,10 +34,22 @@ final class ActivationQueue<S> {
   private volatile MethodRequest<S, ?> incoming;
 
   private MethodRequest<S, ?> ready;
-  private MethodRequest<S, ?> waitingHead;
-  private MethodRequest<S, ?> waitingTail;
+  /** Requests whose guard was false, by guard key, in the order the keys first waited. */
+  private List<WaitingGroup<S>> waiting;
   private int waitingCount;
+  private int waitingSequence;
   private boolean servantChanged;
+
+  /** Waiting requests with one guard key, oldest first: only the oldest needs its guard examined. */
+  private static final class WaitingGroup<S> {
+    final Object key;
+    MethodRequest<S, ?> head;
+    MethodRequest<S, ?> tail;
+
+    WaitingGroup(Object key) {
+      this.key = key;
+    }
+  }
 
   /** Adds a request; any thread. */
   void push(MethodRequest<S, ?> request) {
@@ -51,7 +67,7 @@ final class ActivationQueue<S> {
 
   /** Tells the queue that the servant ran a request, so that waiting guards are worth a look. */
   void servantChanged() {
-    servantChanged = waitingHead != null;
+    servantChanged = waitingCount != 0;
   }
 
   int waitingCount() {
@@ -66,7 +82,7 @@ final class ActivationQueue<S> {
   MethodRequest<S, ?> next(S servant) {
     if (servantChanged) {
       servantChanged = false;
-      MethodRequest<S, ?> admitted = removeFirstAdmittedWaiting(servant);
+      MethodRequest<S, ?> admitted = removeOldestAdmittedWaiting(servant);
       if (admitted != null) {
         return admitted;
       }
@@ -81,20 +97,30 @@ final class ActivationQueue<S> {
       }
       ready = request.next;
       request.next = null;
-      if (request.isDone() || admits(request, servant)) {
+      if (request.isDone()) {
         return request;
       }
-      addWaiting(request);
+      // Older requests with the same guard wait, so the guard is false: wait behind them.
+      WaitingGroup<S> group = waitingCount == 0 ? null : groupOf(request.guardKey());
+      if (group == null && admits(request, servant)) {
+        return request;
+      }
+      addWaiting(group != null ? group : newGroup(request.guardKey()), request);
     }
   }
 
-  /** Removes every request, oldest first, handing each to {@code action}. */
+  /** Removes every request, waiting ones first, handing each to {@code action}. */
   void removeAll(Consumer<MethodRequest<S, ?>> action) {
-    MethodRequest<S, ?> request = waitingHead;
-    waitingHead = waitingTail = null;
+    if (waiting != null) {
+      for (WaitingGroup<S> group : waiting) {
+        MethodRequest<S, ?> request = group.head;
+        group.head = group.tail = null;
+        removeEach(request, action);
+      }
+      waiting.clear();
+    }
     waitingCount = 0;
-    removeEach(request, action);
-    request = ready;
+    MethodRequest<S, ?> request = ready;
     ready = null;
     removeEach(request, action);
     removeEach(takeIncoming(), action);
@@ -126,34 +152,63 @@ final class ActivationQueue<S> {
     return oldestFirst;
   }
 
-  private MethodRequest<S, ?> removeFirstAdmittedWaiting(S servant) {
-    MethodRequest<S, ?> previous = null;
-    for (MethodRequest<S, ?> request = waitingHead; request != null; request = request.next) {
-      if (request.isDone() || admits(request, servant)) {
-        if (previous == null) {
-          waitingHead = request.next;
-        } else {
-          previous.next = request.next;
-        }
-        if (waitingTail == request) {
-          waitingTail = previous;
-        }
-        request.next = null;
-        waitingCount--;
-        return request;
+  /** Of the groups whose oldest request may run (or is already complete), the oldest such request. */
+  private MethodRequest<S, ?> removeOldestAdmittedWaiting(S servant) {
+    WaitingGroup<S> oldest = null;
+    for (WaitingGroup<S> group : waiting) {
+      MethodRequest<S, ?> head = group.head;
+      if ((oldest == null || head.waitingSince - oldest.head.waitingSince < 0)
+          && (head.isDone() || admits(head, servant))) {
+        oldest = group;
       }
-      previous = request;
+    }
+    if (oldest == null) {
+      return null;
+    }
+    MethodRequest<S, ?> request = oldest.head;
+    oldest.head = request.next;
+    request.next = null;
+    if (oldest.head == null) {
+      oldest.tail = null;
+      waiting.remove(oldest);
+    }
+    waitingCount--;
+    if (request.isDone()) {
+      // Withdrawn or failed by its guard: the one behind it was not examined yet.
+      servantChanged = true;
+    }
+    return request;
+  }
+
+  private WaitingGroup<S> groupOf(Object key) {
+    if (waiting == null) {
+      return null;
+    }
+    for (WaitingGroup<S> group : waiting) {
+      if (group.key.equals(key)) {
+        return group;
+      }
     }
     return null;
   }
 
-  private void addWaiting(MethodRequest<S, ?> request) {
-    if (waitingTail == null) {
-      waitingHead = request;
-    } else {
-      waitingTail.next = request;
+  private WaitingGroup<S> newGroup(Object key) {
+    WaitingGroup<S> group = new WaitingGroup<>(key);
+    if (waiting == null) {
+      waiting = new ArrayList<>(4);
     }
-    waitingTail = request;
+    waiting.add(group);
+    return group;
+  }
+
+  private void addWaiting(WaitingGroup<S> group, MethodRequest<S, ?> request) {
+    request.waitingSince = waitingSequence++;
+    if (group.tail == null) {
+      group.head = request;
+    } else {
+      group.tail.next = request;
+    }
+    group.tail = request;
     waitingCount++;
   }
 

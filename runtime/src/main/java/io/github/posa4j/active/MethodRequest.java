@@ -36,6 +36,8 @@ import java.util.concurrent.CompletionStage;
 public abstract class MethodRequest<S, R> extends CompletableFuture<R> {
   /** The next request in the activation queue; owned by the queue. */
   MethodRequest<S, ?> next;
+  /** When it started waiting for its guard, in the queue's count; owned by the queue. */
+  int waitingSince;
 
   /** For subclasses. */
   protected MethodRequest() {}
@@ -48,6 +50,17 @@ public abstract class MethodRequest<S, R> extends CompletableFuture<R> {
    */
   protected boolean guard(S servant) {
     return true;
+  }
+
+  /**
+   * Identifies the condition {@link #guard} tests: requests with equal keys get the same answer
+   * from it, so that of many waiting requests with one key only the oldest is examined, and the
+   * others wait behind it in order. The default, the request's class, is right for guards that
+   * depend only on the servant, as generated ones do; override it for a guard that also reads
+   * the request's own fields.
+   */
+  protected Object guardKey() {
+    return getClass();
   }
 
   /**

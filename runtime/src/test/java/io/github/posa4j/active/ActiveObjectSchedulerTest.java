@@ -128,6 +128,48 @@ class ActiveObjectSchedulerTest {
   }
 
   @Test
+  void ofManyWaitingRequestsWithOneGuardOnlyTheOldestIsExamined() throws Exception {
+    ActiveObjectScheduler<Ledger> scheduler = start();
+    CountDownLatch release = hold(scheduler);
+    Ledger.Threshold.GUARD_CALLS.set(0);
+    List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      waiting.add(scheduler.submit(new Ledger.Threshold("waited " + i)));
+    }
+    for (int i = 0; i < 10; i++) {
+      scheduler.submit(new Ledger.Add(1));
+    }
+    release.countDown();
+    Object guardCallsBeforeThisRequest = scheduler.submit(new Ledger.Call(Ledger.Threshold.GUARD_CALLS::get)).join();
+
+    assertThat(guardCallsBeforeThisRequest).as("one on arrival, one after each of the 10 additions").isEqualTo(11);
+    assertThat(waiting).noneMatch(CompletableFuture::isDone);
+    scheduler.submit(new Ledger.Add(90));
+    CompletableFuture.allOf(waiting.toArray(new CompletableFuture<?>[0])).join();
+    List<String> inSubmissionOrder = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      inSubmissionOrder.add("waited " + i);
+    }
+    assertThat(ledger.entries.subList(1, 1_001)).isEqualTo(inSubmissionOrder);
+  }
+
+  @Test
+  void aWithdrawnWaitingRequestLetsTheOneBehindItBeExamined() throws Exception {
+    ActiveObjectScheduler<Ledger> scheduler = start();
+    CompletableFuture<Void> withdrawn = scheduler.submit(new Ledger.Threshold("withdrawn"));
+    CompletableFuture<Void> behind = scheduler.submit(new Ledger.Threshold("behind"));
+    scheduler.submit(new Ledger.Record("both wait now")).join();
+    withdrawn.cancel(false);
+
+    scheduler.submit(new Ledger.Add(100));
+
+    behind.get(10, TimeUnit.SECONDS);
+    assertThat(ledger.entries).containsExactly("both wait now", "behind");
+    scheduler.close();
+    assertThat(scheduler.pendingRequests()).isZero();
+  }
+
+  @Test
   void aGuardThatThrowsFailsItsRequestOnly() {
     ActiveObjectScheduler<Ledger> scheduler = start();
     CompletableFuture<Void> broken = scheduler.submit(new Ledger.Guarded("never", l -> {
@@ -203,6 +245,9 @@ class ActiveObjectSchedulerTest {
     queued.add(scheduler.submit(new Ledger.Guarded("waiting", l -> false)));
 
     CompletableFuture<Integer> cancelled = CompletableFuture.supplyAsync(scheduler::shutdownNow);
+    while (!scheduler.isClosed()) {
+      Thread.onSpinWait(); // until shutdownNow() has stopped the queue, which the running request must not see
+    }
     release.countDown();
 
     assertThat(cancelled.get(10, TimeUnit.SECONDS)).isEqualTo(51);
@@ -362,6 +407,9 @@ class ActiveObjectSchedulerTest {
     closer.start();
     awaitWaiting(closer);
     closer.interrupt();
+    while (scheduler.lifecycle() != ActiveObjectScheduler.LIFECYCLE) {
+      Thread.onSpinWait(); // until the interrupted close() has turned into a shutdownNow()
+    }
     release.countDown();
     closer.join();
 

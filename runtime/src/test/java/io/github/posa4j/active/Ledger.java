@@ -81,6 +81,33 @@ final class Ledger {
     }
 
     @Override
+    protected Object guardKey() {
+      return guard;
+    }
+
+    @Override
+    protected void execute(Ledger servant) {
+      servant.record(entry);
+      complete(null);
+    }
+  }
+
+  /** Records {@code entry} once the ledger's total reaches {@code threshold}; counts its guard calls. */
+  static final class Threshold extends MethodRequest<Ledger, Void> {
+    static final java.util.concurrent.atomic.AtomicInteger GUARD_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+    private final String entry;
+
+    Threshold(String entry) {
+      this.entry = entry;
+    }
+
+    @Override
+    protected boolean guard(Ledger servant) {
+      GUARD_CALLS.incrementAndGet();
+      return servant.total >= 100;
+    }
+
+    @Override
     protected void execute(Ledger servant) {
       servant.record(entry);
       complete(null);
