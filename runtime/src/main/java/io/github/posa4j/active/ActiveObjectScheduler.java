@@ -15,7 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * used by hand with {@code MethodRequest} subclasses.
  *
  * <p>Guarded requests whose guard is false wait without holding up the requests behind them.
- * Among the requests that may run, the oldest runs first.
+ * Among the requests that may run, the oldest runs first. The queue's capacity counts waiting
+ * requests too, with one exception: when the queue is full and every request in it waits for a
+ * guard, only a new request can release them, so new requests are admitted beyond the capacity
+ * until one of them has run (otherwise producers and consumers of a full bounded buffer would
+ * wait for each other forever).
  *
  * <p>Lifecycle: {@link #close()} stops accepting, runs what is queued and returns;
  * {@link #shutdownNow()} cancels what is queued. A request is never lost: it runs, or its future
@@ -71,6 +75,11 @@ public abstract class ActiveObjectScheduler<S> {
   @SuppressWarnings("unused") // through CONTROL
   private volatile int control;
   private volatile int blockedCallers;
+  /**
+   * Every queued request waits for a guard and the queue is full: only a new request can release
+   * them, so new requests are admitted beyond the capacity until one of them has run.
+   */
+  private volatile boolean stuckOnGuards;
   private volatile boolean terminated;
   /** Why this active object cannot run requests any more, if so; queued requests then fail with it. */
   private volatile Throwable breakdown;
@@ -215,6 +224,9 @@ public abstract class ActiveObjectScheduler<S> {
       if (request.isDone()) {
         leave();
       } else if (take()) {
+        if (stuckOnGuards) {
+          stuckOnGuards = false;
+        }
         execute(request);
         queue.servantChanged();
         if (++executed == budget) {
@@ -261,7 +273,11 @@ public abstract class ActiveObjectScheduler<S> {
       });
       return finishIfEmpty();
     }
-    if (blockedCallers != 0 && (control & COUNT) < capacity) {
+    int count = control & COUNT;
+    if (count >= capacity && count == queue.waitingCount()) {
+      stuckOnGuards = true;
+      wakeBlockedCallers();
+    } else if (blockedCallers != 0 && count < capacity) {
       wakeBlockedCallers();
     }
     return Drain.IDLE;
@@ -300,7 +316,8 @@ public abstract class ActiveObjectScheduler<S> {
       if ((control & CLOSED) != 0) {
         return REFUSED_CLOSED;
       }
-      if ((control & COUNT) >= capacity) {
+      int count = control & COUNT;
+      if (count >= capacity && (!stuckOnGuards || count == COUNT)) {
         return REFUSED_FULL;
       }
       if (CONTROL.weakCompareAndSet(this, control, control + 1)) {

@@ -307,6 +307,21 @@ class ActiveObjectSchedulerTest {
   }
 
   @Test
+  void aQueueFullOfRequestsWaitingForGuardsAdmitsTheCallThatReleasesThem() throws Exception {
+    ActiveObjectScheduler<Ledger> scheduler = start(ActiveObjectOptions.builder().capacity(2).build());
+    CompletableFuture<Void> first = scheduler.submit(new Ledger.Threshold("first"));
+    CompletableFuture<Void> second = scheduler.submit(new Ledger.Threshold("second"));
+
+    CompletableFuture<Long> release = scheduler.submit(new Ledger.Add(100));
+    CompletableFuture<Long> afterwards = scheduler.submit(new Ledger.Add(1));
+
+    assertThat(release.get(10, TimeUnit.SECONDS)).isEqualTo(100L);
+    CompletableFuture.allOf(first, second, afterwards).get(10, TimeUnit.SECONDS);
+    assertThat(ledger.entries).containsExactly("first", "second");
+    assertThat(ledger.total).isEqualTo(101L);
+  }
+
+  @Test
   void aCallerWaitingForRoomIsReleasedByCloseWithARefusal() throws Exception {
     ActiveObjectScheduler<Ledger> scheduler = start(ActiveObjectOptions.builder().capacity(1).build());
     CountDownLatch release = hold(scheduler);
