@@ -15,6 +15,13 @@ import java.lang.annotation.Target;
  * time and each request happens-before the next. Use {@link Guard} on a method whose requests must
  * wait for a condition of the servant.
  *
+ * <p>The servant must be a concrete class that is neither final (posa4j keeps the freedom to
+ * subclass servants in generated code without breaking existing ones) nor private. Each of its
+ * public instance methods, inherited ones included and {@code Object}'s excluded, becomes a
+ * method of the active object returning a {@code CompletableFuture}; none may be named
+ * {@code start}, {@code close}, {@code shutdownNow} or {@code pendingRequests}, which the active
+ * object uses for its lifecycle.
+ *
  * <pre>{@code
  * @ActiveObject
  * class Account {
