@@ -180,18 +180,10 @@ final class ActiveObjectGenerator {
   }
 
   private TypeName selfType() {
-    return parameterized(activeObjectClass, typeVariables);
+    return GeneratedNames.parameterized(activeObjectClass, typeVariables);
   }
 
-  private static TypeName parameterized(ClassName raw, List<TypeVariableName> variables) {
-    return variables.isEmpty() ? raw : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
-  }
 
-  private List<TypeVariableName> requestTypeVariables(ExecutableElement method) {
-    List<TypeVariableName> variables = new ArrayList<>(typeVariables);
-    method.getTypeParameters().forEach(parameter -> variables.add(TypeVariableName.get(parameter)));
-    return variables;
-  }
 
   /** What the future of a call completes with: the boxed result, {@code Void}, or a stage's value. */
   private TypeName resultType(TypeMirror returnType) {
@@ -250,7 +242,7 @@ final class ActiveObjectGenerator {
       async.addParameter(TypeName.get(resolved.getParameterTypes().get(i)), names.get(i));
     }
     async.addStatement("return $L.submit(new $T($L))", names.contains("scheduler") ? "this.scheduler" : "scheduler",
-        parameterized(request, requestTypeVariables(method)), String.join(", ", names));
+        GeneratedNames.parameterized(request, GeneratedNames.withMethodTypeVariables(typeVariables, method)), String.join(", ", names));
     return async.build();
   }
 
@@ -266,7 +258,7 @@ final class ActiveObjectGenerator {
     TypeSpec.Builder type = TypeSpec.classBuilder(request)
         .addJavadoc(callDescription(method, "A queued call of").add(".\n").build())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addTypeVariables(requestTypeVariables(method))
+        .addTypeVariables(GeneratedNames.withMethodTypeVariables(typeVariables, method))
         .superclass(ParameterizedTypeName.get(METHOD_REQUEST, servantName, result));
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     for (int i = 0; i < names.size(); i++) {

@@ -1,5 +1,11 @@
 package io.github.posa4j.processor;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +60,21 @@ final class GeneratedNames {
       }
     }
     return name + suffix;
+  }
+
+  /** {@code raw<variables>}, or {@code raw} when there are none. */
+  static TypeName parameterized(ClassName raw, List<TypeVariableName> variables) {
+    return variables.isEmpty() ? raw : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
+  }
+
+  /**
+   * The type variables of a nested class that carries one call of {@code method}: those of the
+   * enclosing generated type, then the method's own.
+   */
+  static List<TypeVariableName> withMethodTypeVariables(List<TypeVariableName> typeVariables, ExecutableElement method) {
+    List<TypeVariableName> variables = new ArrayList<>(typeVariables);
+    method.getTypeParameters().forEach(parameter -> variables.add(TypeVariableName.get(parameter)));
+    return variables;
   }
 
   /** {@code base}, with underscores appended until it is not in {@code taken}; then taken. */

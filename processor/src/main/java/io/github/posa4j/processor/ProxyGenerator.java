@@ -111,7 +111,7 @@ final class ProxyGenerator {
             .varargs(true)
             .addStatement("$T.requireNonNull(target, $S)", Objects.class, "target")
             .beginControlFlow("if (interceptors.length == 0)")
-            .addStatement("return new $T(target)", parameterized(directClass(), typeVariables))
+            .addStatement("return new $T(target)", GeneratedNames.parameterized(directClass(), typeVariables))
             .endControlFlow()
             .addStatement("return new $T(target, null, $T.of(interceptors))", diamond(), INTERCEPTOR_CHAIN)
             .build())
@@ -246,15 +246,7 @@ final class ProxyGenerator {
         .build();
   }
 
-  private List<TypeVariableName> invocationTypeVariables(ExecutableElement method) {
-    List<TypeVariableName> variables = new ArrayList<>(typeVariables);
-    method.getTypeParameters().forEach(parameter -> variables.add(TypeVariableName.get(parameter)));
-    return variables;
-  }
 
-  private TypeName parameterized(ClassName raw, List<TypeVariableName> variables) {
-    return variables.isEmpty() ? raw : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
-  }
 
   private MethodSpec forwarding(ExecutableElement method, String constant, ClassName invocation) {
     ExecutableType resolved = (ExecutableType) types.asMemberOf(apiType, method);
@@ -276,7 +268,7 @@ final class ProxyGenerator {
     String arguments = String.join(", ", names);
     String methodName = method.getSimpleName().toString();
     CodeBlock run = CodeBlock.of("new $T(chain, 0, $L$L).run()",
-        parameterized(invocation, invocationTypeVariables(method)), target, arguments.isEmpty() ? "" : ", " + arguments);
+        GeneratedNames.parameterized(invocation, GeneratedNames.withMethodTypeVariables(typeVariables, method)), target, arguments.isEmpty() ? "" : ", " + arguments);
 
     forward.addStatement("$T $L = target()", apiName, target);
     forward.beginControlFlow("if (chain == null)");
@@ -301,7 +293,7 @@ final class ProxyGenerator {
   /** One call of {@code method} on its way through the interceptors, arguments in typed fields. */
   private TypeSpec invocationClass(ExecutableElement method, String constant, ClassName invocation) {
     ExecutableType resolved = (ExecutableType) types.asMemberOf(apiType, method);
-    List<TypeVariableName> variables = invocationTypeVariables(method);
+    List<TypeVariableName> variables = GeneratedNames.withMethodTypeVariables(typeVariables, method);
     List<String> names = new ArrayList<>();
     method.getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
     Set<String> taken = new HashSet<>(names);
@@ -363,7 +355,7 @@ final class ProxyGenerator {
         .returns(METHOD_INVOCATION)
         .addParameter(INTERCEPTOR_CHAIN, chain)
         .addParameter(int.class, position)
-        .addStatement("return new $T($L, $L, $L$L)", parameterized(invocation, variables), chain, position, target,
+        .addStatement("return new $T($L, $L, $L$L)", GeneratedNames.parameterized(invocation, variables), chain, position, target,
             arguments.isEmpty() ? "" : ", " + arguments)
         .build());
     return type.build();
