@@ -1,7 +1,5 @@
 package io.github.posa4j.active;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,30 +13,21 @@ import java.util.function.Consumer;
  * the oldest of each group is examined, so that a thousand waiting requests of one method cost
  * one guard call, not a thousand.
  *
- * <p>Everything but {@link #push} and {@link #hasIncoming} belongs to the consumer, one thread at
- * a time.
+ * <p>It belongs to the consumer, one thread at a time; callers push onto {@link CallerSide}.
  */
 final class ActivationQueue<S> {
-  private static final VarHandle INCOMING;
-
-  static {
-    try {
-      INCOMING = MethodHandles.lookup().findVarHandle(ActivationQueue.class, "incoming", MethodRequest.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  /** Requests pushed since the consumer last looked, newest first. */
-  @SuppressWarnings("unused") // through INCOMING
-  private volatile MethodRequest<S, ?> incoming;
-
+  /** Where callers push requests. */
+  private final CallerSide<S> source;
   private MethodRequest<S, ?> ready;
   /** Requests whose guard was false, by guard key, in the order the keys first waited. */
   private List<WaitingGroup<S>> waiting;
   private int waitingCount;
   private int waitingSequence;
   private boolean servantChanged;
+
+  ActivationQueue(CallerSide<S> source) {
+    this.source = source;
+  }
 
   /** Waiting requests with one guard key, oldest first: only the oldest needs its guard examined. */
   private static final class WaitingGroup<S> {
@@ -49,20 +38,6 @@ final class ActivationQueue<S> {
     WaitingGroup(Object key) {
       this.key = key;
     }
-  }
-
-  /** Adds a request; any thread. */
-  void push(MethodRequest<S, ?> request) {
-    MethodRequest<S, ?> head;
-    do {
-      head = incoming;
-      request.next = head;
-    } while (!INCOMING.weakCompareAndSet(this, head, request));
-  }
-
-  /** Whether requests were pushed that the consumer has not taken yet; any thread. */
-  boolean hasIncoming() {
-    return incoming != null;
   }
 
   /** Tells the queue that the servant ran a request, so that waiting guards are worth a look. */
@@ -90,7 +65,7 @@ final class ActivationQueue<S> {
     for (;;) {
       MethodRequest<S, ?> request = ready;
       if (request == null) {
-        request = takeIncoming();
+        request = source.takeIncoming();
         if (request == null) {
           return null;
         }
@@ -123,7 +98,7 @@ final class ActivationQueue<S> {
     MethodRequest<S, ?> request = ready;
     ready = null;
     removeEach(request, action);
-    removeEach(takeIncoming(), action);
+    removeEach(source.takeIncoming(), action);
   }
 
   private static <S> void removeEach(MethodRequest<S, ?> request, Consumer<MethodRequest<S, ?>> action) {
@@ -133,23 +108,6 @@ final class ActivationQueue<S> {
       action.accept(request);
       request = next;
     }
-  }
-
-  /** Takes what was pushed, oldest first; {@code null} if nothing was. */
-  private MethodRequest<S, ?> takeIncoming() {
-    if (incoming == null) {
-      return null;
-    }
-    @SuppressWarnings("unchecked")
-    MethodRequest<S, ?> newestFirst = (MethodRequest<S, ?>) INCOMING.getAndSet(this, null);
-    MethodRequest<S, ?> oldestFirst = null;
-    while (newestFirst != null) {
-      MethodRequest<S, ?> next = newestFirst.next;
-      newestFirst.next = oldestFirst;
-      oldestFirst = newestFirst;
-      newestFirst = next;
-    }
-    return oldestFirst;
   }
 
   /** Of the groups whose oldest request may run (or is already complete), the oldest such request. */

@@ -25,25 +25,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #shutdownNow()} cancels what is queued. A request is never lost: it runs, or its future
  * completes exceptionally saying why it did not.
  *
+ * <p>Callers count requests in, the consumer counts them out, each on its own cache line: a call
+ * costs the caller two compare-and-sets it usually has to itself, and the consumer touches the
+ * callers' line once per batch of requests it takes, not once per request.
+ *
  * @param <S> the servant type
  */
-public abstract class ActiveObjectScheduler<S> {
+public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final VarHandle CONTROL;
+  private static final VarHandle DEPARTED;
 
   static {
     try {
-      CONTROL = MethodHandles.lookup().findVarHandle(ActiveObjectScheduler.class, "control", int.class);
+      DEPARTED = MethodHandles.lookup().findVarHandle(ActiveObjectScheduler.class, "departed", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  /** The low bits of {@link #control}: requests queued (reserved, pushed or waiting), not running. */
+  /** The low bits of counts: requests modulo 2<sup>29</sup>. */
   private static final int COUNT = ActiveObjectOptions.MAX_CAPACITY;
-  /** No new requests are accepted. */
+  /** In {@code control}: no new requests are accepted. */
   private static final int CLOSED = 1 << 29;
-  /** Queued requests are cancelled rather than run. */
+  /** In {@code control}: queued requests are cancelled rather than run. */
   private static final int STOPPED = 1 << 30;
   static final int LIFECYCLE = CLOSED | STOPPED;
 
@@ -63,17 +67,13 @@ public abstract class ActiveObjectScheduler<S> {
     TERMINATED
   }
 
-  final S servant;
-  private final String name;
-  private final int capacity;
-  private final int lowWater;
-  private final OverflowPolicy overflowPolicy;
-  /** The queue; also the monitor that blocked callers and {@code close()} wait on. */
-  final ActivationQueue<S> queue = new ActivationQueue<>();
+  // The consumer's side: written by the consumer, or rarely, and read by it on every request.
 
-  /** The request count and the lifecycle bits, changed together so that no request slips past a close. */
-  @SuppressWarnings("unused") // through CONTROL
-  private volatile int control;
+  /** Requests that left the queue (modulo 2<sup>29</sup>): started, withdrawn or cancelled. */
+  @SuppressWarnings("unused") // through DEPARTED
+  private volatile int departed;
+  /** shutdownNow() asks the consumer to cancel instead of run. */
+  private volatile boolean stopRequested;
   private volatile int blockedCallers;
   /**
    * Every queued request waits for a guard and the queue is full: only a new request can release
@@ -83,11 +83,25 @@ public abstract class ActiveObjectScheduler<S> {
   private volatile boolean terminated;
   /** Why this active object cannot run requests any more, if so; queued requests then fail with it. */
   private volatile Throwable breakdown;
+  /** Queued requests the consumer cancelled or failed after a stop. */
+  private int abandoned;
 
-  ActiveObjectScheduler(S servant, String name, ActiveObjectOptions options) {
+  final S servant;
+  /** The queue; also the monitor that blocked callers and {@code close()} wait on. */
+  final ActivationQueue<S> queue;
+  private final String givenName;
+  private final String typeName;
+  private final int sequence;
+  private final int lowWater;
+  private final OverflowPolicy overflowPolicy;
+
+  ActiveObjectScheduler(S servant, String typeName, ActiveObjectOptions options) {
+    super(options.capacity());
     this.servant = servant;
-    this.name = name;
-    this.capacity = options.capacity();
+    this.queue = new ActivationQueue<>(this);
+    this.givenName = options.name().orElse(null);
+    this.typeName = typeName;
+    this.sequence = givenName == null ? SEQUENCE.incrementAndGet() : 0;
     this.lowWater = capacity - Math.max(1, capacity / 8);
     this.overflowPolicy = options.overflowPolicy();
   }
@@ -105,11 +119,10 @@ public abstract class ActiveObjectScheduler<S> {
     Objects.requireNonNull(servant, "servant");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(typeName, "typeName");
-    String name = options.name().orElseGet(() -> typeName + "-" + SEQUENCE.incrementAndGet());
     if (options.executor() != null) {
-      return new ExecutorScheduler<>(servant, name, options, options.executor());
+      return new ExecutorScheduler<>(servant, typeName, options, options.executor());
     }
-    return ThreadScheduler.start(servant, name, options, options.threadFactory(name));
+    return ThreadScheduler.start(servant, typeName, options);
   }
 
   /**
@@ -126,10 +139,10 @@ public abstract class ActiveObjectScheduler<S> {
           : refuseFull(request);
     }
     if (outcome == ACCEPTED) {
-      queue.push(request);
+      push(request);
       signal();
     } else if (outcome == REFUSED_CLOSED) {
-      request.completeExceptionally(new RejectedExecutionException("active object " + name + " is closed: "
+      request.completeExceptionally(new RejectedExecutionException("active object " + name() + " is closed: "
           + request.getClass().getSimpleName() + " was not accepted; submit before close() or start a new one"));
     }
     return request;
@@ -137,17 +150,21 @@ public abstract class ActiveObjectScheduler<S> {
 
   /** The requests queued, waiting ones included, not counting the one running. */
   public final int pendingRequests() {
-    return control() & COUNT;
+    int departedNow = departed;
+    return (control - departedNow) & COUNT;
   }
 
-  /** The name of this active object, as its thread and messages show it. */
+  /**
+   * The name of this active object, as its thread and messages show it: the name of its options,
+   * or its type's name with a sequence number.
+   */
   public final String name() {
-    return name;
+    return givenName != null ? givenName : typeName + "-" + sequence;
   }
 
   /** Whether {@link #close()} or {@link #shutdownNow()} was called. */
   public final boolean isClosed() {
-    return (control() & CLOSED) != 0;
+    return (control & CLOSED) != 0;
   }
 
   /** Whether the active object has finished: closed, with no request left to run. */
@@ -174,7 +191,7 @@ public abstract class ActiveObjectScheduler<S> {
   /**
    * Stops accepting requests and cancels those queued: their futures complete with a
    * {@link CancellationException}. The running request, if any, finishes; this method waits for
-   * it unless called from a servant method.
+   * it unless called from a servant method, where it cancels what is queued then and returns.
    *
    * @return how many queued requests were cancelled; 0 when called again
    */
@@ -183,6 +200,7 @@ public abstract class ActiveObjectScheduler<S> {
     if ((before & STOPPED) != 0) {
       return 0;
     }
+    stopRequested = true;
     wakeBlockedCallers();
     if (isConsumerThread()) {
       abandonQueued();
@@ -190,14 +208,13 @@ public abstract class ActiveObjectScheduler<S> {
       signal();
       awaitTermination();
     }
-    return before & COUNT;
+    return abandoned;
   }
 
   @Override
   public String toString() {
-    int control = control();
-    String state = terminated ? "terminated" : (control & CLOSED) != 0 ? "closing" : "running";
-    return name + " (" + state + ", " + (control & COUNT) + " pending)";
+    String state = terminated ? "terminated" : isClosed() ? "closing" : "running";
+    return name() + " (" + state + ", " + pendingRequests() + " pending)";
   }
 
   /** Makes sure the consumer will look at the queue: wakes its thread, or schedules it. */
@@ -211,9 +228,11 @@ public abstract class ActiveObjectScheduler<S> {
    * stopped. Only one thread at a time calls this, and each turn happens-before the next.
    */
   final Drain drain(int budget) {
+    ActivationQueue<S> queue = this.queue;
+    S servant = this.servant;
     int executed = 0;
     for (;;) {
-      if ((control() & STOPPED) != 0) {
+      if (stopRequested) {
         abandonQueued();
         return finishIfEmpty();
       }
@@ -221,26 +240,23 @@ public abstract class ActiveObjectScheduler<S> {
       if (request == null) {
         return idle();
       }
-      if (request.isDone()) {
-        leave();
-      } else if (take()) {
+      depart();
+      if (!request.isDone()) {
         if (stuckOnGuards) {
           stuckOnGuards = false;
         }
-        execute(request);
+        execute(request, servant);
         queue.servantChanged();
         if (++executed == budget) {
           return Drain.MORE;
         }
-      } else {
-        abandon(request);
       }
     }
   }
 
   /** Lifecycle bits as they are now, for a consumer deciding whether to sleep. */
   final int lifecycle() {
-    return control() & LIFECYCLE;
+    return control & LIFECYCLE;
   }
 
   /**
@@ -250,12 +266,13 @@ public abstract class ActiveObjectScheduler<S> {
   final void breakDown(Throwable failure) {
     breakdown = failure;
     CONTROL.getAndBitwiseOr(this, LIFECYCLE);
+    stopRequested = true;
     wakeBlockedCallers();
     abandonQueued();
     finishIfEmpty();
   }
 
-  private void execute(MethodRequest<S, ?> request) {
+  private static <S> void execute(MethodRequest<S, ?> request, S servant) {
     try {
       request.execute(servant);
     } catch (Throwable failure) {
@@ -264,16 +281,17 @@ public abstract class ActiveObjectScheduler<S> {
   }
 
   private Drain idle() {
-    int control = control();
-    if ((control & CLOSED) != 0 && (control & COUNT) == queue.waitingCount()) {
+    VarHandle.fullFence(); // orders the consumer's last count with its reading of the callers' state
+    int control = this.control;
+    int count = (control - departed) & COUNT;
+    if ((control & CLOSED) != 0 && count == queue.waitingCount()) {
       queue.removeAll(request -> {
-        request.completeExceptionally(new CancellationException("active object " + name + " was closed while "
+        request.completeExceptionally(new CancellationException("active object " + name() + " was closed while "
             + request.getClass().getSimpleName() + " waited for its guard, which nothing could make true any more"));
-        leave();
+        depart();
       });
       return finishIfEmpty();
     }
-    int count = control & COUNT;
     if (count >= capacity && count == queue.waitingCount()) {
       stuckOnGuards = true;
       wakeBlockedCallers();
@@ -290,17 +308,20 @@ public abstract class ActiveObjectScheduler<S> {
   /** Completes a queued request that will not run, and counts it out. */
   private void abandon(MethodRequest<S, ?> request) {
     Throwable failure = breakdown;
-    request.completeExceptionally(failure != null
-        ? new RejectedExecutionException("active object " + name + " stopped before "
+    boolean completedHere = request.completeExceptionally(failure != null
+        ? new RejectedExecutionException("active object " + name() + " stopped before "
             + request.getClass().getSimpleName() + " ran: " + failure, failure)
-        : new CancellationException("active object " + name + " was shut down before "
+        : new CancellationException("active object " + name() + " was shut down before "
             + request.getClass().getSimpleName() + " ran"));
-    leave();
+    if (completedHere) {
+      abandoned++;
+    }
+    depart();
   }
 
-  /** Terminates when no request is left; one reserved but not yet pushed will signal again. */
+  /** Terminates when no request is left; one accepted but not yet pushed will signal again. */
   private Drain finishIfEmpty() {
-    if ((control() & COUNT) != 0) {
+    if (pendingRequests() != 0) {
       return Drain.IDLE;
     }
     synchronized (queue) {
@@ -312,47 +333,42 @@ public abstract class ActiveObjectScheduler<S> {
 
   private int reserve() {
     for (;;) {
-      int control = control();
+      int control = this.control;
       if ((control & CLOSED) != 0) {
         return REFUSED_CLOSED;
       }
-      int count = control & COUNT;
-      if (count >= capacity && (!stuckOnGuards || count == COUNT)) {
-        return REFUSED_FULL;
+      int count = (control - departedSeen) & COUNT;
+      if (count >= capacity) {
+        // The reading of the consumer's count may be old: look again before refusing.
+        int departedNow = departed;
+        departedSeen = departedNow;
+        count = (control - departedNow) & COUNT;
+        if (count >= capacity && (!stuckOnGuards || count == COUNT)) {
+          return REFUSED_FULL;
+        }
       }
-      if (CONTROL.weakCompareAndSet(this, control, control + 1)) {
+      int accepted = (control & ~COUNT) | ((control + 1) & COUNT);
+      if (CONTROL.weakCompareAndSet(this, control, accepted)) {
         return ACCEPTED;
       }
     }
   }
 
-  /** Counts out the request about to run, unless the active object was stopped. */
-  private boolean take() {
-    for (;;) {
-      int control = control();
-      if ((control & STOPPED) != 0) {
-        return false;
-      }
-      if (CONTROL.weakCompareAndSet(this, control, control - 1)) {
-        afterLeaving(control - 1);
-        return true;
-      }
-    }
-  }
-
-  private void leave() {
-    afterLeaving((int) CONTROL.getAndAdd(this, -1) - 1);
-  }
-
-  /** Waking blocked callers one by one would cost a notification per request; wake them in batches. */
-  private void afterLeaving(int control) {
-    if (blockedCallers != 0 && (control & COUNT) <= lowWater) {
+  /**
+   * Counts one request out of the queue. A release store is enough: callers read it only to find
+   * room, where an old value errs on the safe side.
+   */
+  private void depart() {
+    int departedNow = (int) DEPARTED.getOpaque(this) + 1;
+    DEPARTED.setRelease(this, departedNow);
+    if (blockedCallers != 0 && ((control - departedNow) & COUNT) <= lowWater) {
+      // Waking blocked callers one by one would cost a notification per request; wake them in batches.
       wakeBlockedCallers();
     }
   }
 
   private int refuseFull(MethodRequest<S, ?> request) {
-    request.completeExceptionally(new QueueFullException("active object " + name + " has " + capacity
+    request.completeExceptionally(new QueueFullException("active object " + name() + " has " + capacity
         + " requests queued, its capacity: " + request.getClass().getSimpleName() + " was not accepted"
         + (overflowPolicy == OverflowPolicy.FAIL
             ? " (OverflowPolicy.FAIL); raise ActiveObjectOptions capacity or slow the callers down"
@@ -374,7 +390,8 @@ public abstract class ActiveObjectScheduler<S> {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         request.completeExceptionally(new RejectedExecutionException("interrupted while waiting for room in the"
-            + " full queue of active object " + name + ": " + request.getClass().getSimpleName() + " was not accepted", e));
+            + " full queue of active object " + name() + ": " + request.getClass().getSimpleName()
+            + " was not accepted", e));
         return REFUSED_FAILED;
       } finally {
         blockedCallers--;
@@ -404,6 +421,7 @@ public abstract class ActiveObjectScheduler<S> {
         if (!interrupted) {
           interrupted = true;
           CONTROL.getAndBitwiseOr(this, LIFECYCLE);
+          stopRequested = true;
           wakeBlockedCallers();
           signal();
         }
@@ -412,9 +430,5 @@ public abstract class ActiveObjectScheduler<S> {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private int control() {
-    return control;
   }
 }

@@ -1,7 +1,5 @@
 package io.github.posa4j.active;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
 
 /**
@@ -12,32 +10,24 @@ import java.util.concurrent.Executor;
 final class ExecutorScheduler<S> extends ActiveObjectScheduler<S> {
   /** Requests per turn on the executor before other active objects get theirs. */
   private static final int BATCH = 256;
-  private static final VarHandle SCHEDULED;
-
-  static {
-    try {
-      SCHEDULED = MethodHandles.lookup().findVarHandle(ExecutorScheduler.class, "scheduled", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  /** {@code wakeState}: no drain task is submitted or running. */
+  private static final int IDLE = 0;
+  /** {@code wakeState}: a drain task is submitted or running; whoever set it owns the queue until it is cleared. */
+  private static final int SCHEDULED = 1;
 
   private final Executor executor;
   private final Runnable drainTask = this::drainOnce;
-  /** A drain task is submitted or running; whoever sets this owns the queue until it is cleared. */
-  @SuppressWarnings("unused") // through SCHEDULED
-  private volatile boolean scheduled;
   /** The thread running a drain task, so that calls from the servant know where they come from. */
   private volatile Thread consumer;
 
-  ExecutorScheduler(S servant, String name, ActiveObjectOptions options, Executor executor) {
-    super(servant, name, options);
+  ExecutorScheduler(S servant, String typeName, ActiveObjectOptions options, Executor executor) {
+    super(servant, typeName, options);
     this.executor = executor;
   }
 
   @Override
   void signal() {
-    if (!scheduled && SCHEDULED.compareAndSet(this, false, true)) {
+    if (wakeState == IDLE && WAKE_STATE.compareAndSet(this, IDLE, SCHEDULED)) {
       dispatch();
     }
   }
@@ -79,8 +69,8 @@ final class ExecutorScheduler<S> extends ActiveObjectScheduler<S> {
 
   /** Lets go of the queue; takes it again if a request or a lifecycle change came meanwhile. */
   private void releaseAndRecheck(int lifecycleSeen) {
-    scheduled = false;
-    if (queue.hasIncoming() || lifecycle() != lifecycleSeen) {
+    wakeState = IDLE;
+    if (hasIncoming() || lifecycle() != lifecycleSeen) {
       signal();
     }
   }

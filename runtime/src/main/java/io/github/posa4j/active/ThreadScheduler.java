@@ -5,25 +5,29 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * An active object with a thread of its own. When the queue is empty the thread spins briefly,
- * since a request often follows at once, then parks; a caller unparks it only when it sleeps.
+ * since a request often follows at once, then parks; of the callers that find it asleep, the one
+ * that flips {@code wakeState} back unparks it, the others leave it alone.
  */
 final class ThreadScheduler<S> extends ActiveObjectScheduler<S> {
-  /** About a few microseconds of {@code onSpinWait} before parking. */
-  private static final int SPINS = 1 << 10;
+  /** Looks at the queue before parking, {@link #PAUSES_PER_LOOK} spin-wait hints apart. */
+  private static final int SPINS = 1 << 8;
+  private static final int PAUSES_PER_LOOK = 16;
+  private static final int AWAKE = 0;
+  private static final int SLEEPING = 1;
 
   private Thread thread;
-  private volatile boolean sleeping;
 
-  private ThreadScheduler(S servant, String name, ActiveObjectOptions options) {
-    super(servant, name, options);
+  private ThreadScheduler(S servant, String typeName, ActiveObjectOptions options) {
+    super(servant, typeName, options);
   }
 
-  static <S> ThreadScheduler<S> start(S servant, String name, ActiveObjectOptions options, ThreadFactory factory) {
-    ThreadScheduler<S> scheduler = new ThreadScheduler<>(servant, name, options);
+  static <S> ThreadScheduler<S> start(S servant, String typeName, ActiveObjectOptions options) {
+    ThreadScheduler<S> scheduler = new ThreadScheduler<>(servant, typeName, options);
+    ThreadFactory factory = options.threadFactory(scheduler.name());
     Thread thread = factory.newThread(scheduler::consume);
     if (thread == null) {
       throw new IllegalStateException("the ThreadFactory of ActiveObjectOptions returned null for active object "
-          + name + "; it must return a new, unstarted thread");
+          + scheduler.name() + "; it must return a new, unstarted thread");
     }
     scheduler.thread = thread;
     thread.start();
@@ -32,7 +36,7 @@ final class ThreadScheduler<S> extends ActiveObjectScheduler<S> {
 
   @Override
   void signal() {
-    if (sleeping) {
+    if (wakeState == SLEEPING && WAKE_STATE.compareAndSet(this, SLEEPING, AWAKE)) {
       LockSupport.unpark(thread);
     }
   }
@@ -66,16 +70,24 @@ final class ThreadScheduler<S> extends ActiveObjectScheduler<S> {
       if (hasWork(lifecycleSeen)) {
         return;
       }
-      Thread.onSpinWait();
+      // Look at the callers' cache line only now and then: each look takes it away from them.
+      for (int pause = 0; pause < PAUSES_PER_LOOK; pause++) {
+        Thread.onSpinWait();
+      }
     }
-    sleeping = true;
-    while (!hasWork(lifecycleSeen)) {
+    // SLEEPING again before every park: a caller may have flipped it to AWAKE for a request this
+    // thread has already run, and would otherwise leave it asleep with the next one.
+    for (;;) {
+      wakeState = SLEEPING;
+      if (hasWork(lifecycleSeen)) {
+        break;
+      }
       LockSupport.park(this);
     }
-    sleeping = false;
+    wakeState = AWAKE;
   }
 
   private boolean hasWork(int lifecycleSeen) {
-    return queue.hasIncoming() || lifecycle() != lifecycleSeen;
+    return hasIncoming() || lifecycle() != lifecycleSeen;
   }
 }

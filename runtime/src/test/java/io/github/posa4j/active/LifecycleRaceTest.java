@@ -102,6 +102,28 @@ class LifecycleRaceTest {
     }
   }
 
+  @ParameterizedTest(name = "shared executor: {0}")
+  @ValueSource(booleans = {false, true})
+  void burstsOfCallsWithPausesBetweenNeverLoseAWakeUp(boolean shared) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Ledger ledger = new Ledger();
+      ActiveObjectScheduler<Ledger> scheduler = ActiveObjectScheduler.start(ledger, options(shared, pool), "Bursts");
+      int rounds = 50_000;
+      for (int round = 0; round < rounds; round++) {
+        CompletableFuture<Long> last = null;
+        for (int call = 0; call < 20; call++) {
+          last = scheduler.submit(new Ledger.Add(1));
+        }
+        // Each burst ends with the active object going idle, then asleep, then woken by the next.
+        assertThat(last.get(10, TimeUnit.SECONDS)).as("round %d", round).isEqualTo(20L * (round + 1));
+      }
+      scheduler.close();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private long closeResult;
 
   /**
