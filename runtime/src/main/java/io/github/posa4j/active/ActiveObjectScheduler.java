@@ -339,9 +339,13 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
       }
       int count = (control - departedSeen) & COUNT;
       if (count >= capacity) {
-        // The reading of the consumer's count may be old: look again before refusing.
+        // The reading of the consumer's count may be old, or newer than this reading of control
+        // (then the difference wraps around): read both again, the consumer's count first.
         int departedNow = departed;
         departedSeen = departedNow;
+        if (this.control != control) {
+          continue;
+        }
         count = (control - departedNow) & COUNT;
         if (count >= capacity && (!stuckOnGuards || count == COUNT)) {
           return REFUSED_FULL;
