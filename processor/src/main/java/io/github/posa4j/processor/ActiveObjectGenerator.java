@@ -116,10 +116,12 @@ final class ActiveObjectGenerator {
             .build());
 
     Map<String, Integer> overloads = new HashMap<>();
+    Set<String> nestedNames = new HashSet<>();
     List<TypeSpec> requests = new ArrayList<>();
     for (ExecutableElement method : methods) {
       String constant = GeneratedNames.constantName(method, overloads);
-      ClassName request = activeObjectClass.nestedClass(GeneratedNames.nestedTypeName(constant, "Request"));
+      ClassName request = activeObjectClass.nestedClass(
+          GeneratedNames.fresh(GeneratedNames.nestedTypeName(constant, "Request"), nestedNames));
       activeObject.addMethod(asyncMethod(method, request));
       requests.add(requestClass(method, request));
     }

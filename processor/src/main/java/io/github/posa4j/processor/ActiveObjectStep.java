@@ -14,8 +14,11 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -78,6 +81,9 @@ final class ActiveObjectStep implements ProcessingStep {
     if (type.getModifiers().contains(Modifier.FINAL)) {
       reporter.error(type, Messages.activeObjectOnFinalClass());
     }
+    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+      reporter.error(type, Messages.activeObjectOnInnerClass());
+    }
     for (Element enclosing = type; enclosing instanceof TypeElement; enclosing = enclosing.getEnclosingElement()) {
       if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
         reporter.error(type, Messages.activeObjectOnPrivateClass());
@@ -104,6 +110,12 @@ final class ActiveObjectStep implements ProcessingStep {
       if (method.getAnnotation(Guard.class) != null) {
         checkGuard(type, method, where);
       }
+      for (TypeParameterElement parameter : method.getTypeParameters()) {
+        if (type.getTypeParameters().stream().anyMatch(own -> own.getSimpleName().equals(parameter.getSimpleName()))) {
+          reporter.error(where, Messages.methodTypeParameterHidesClassOne(
+              method.getSimpleName().toString(), parameter.getSimpleName().toString()));
+        }
+      }
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (method.getAnnotation(Guard.class) != null && !methods.contains(method)) {
@@ -129,7 +141,20 @@ final class ActiveObjectStep implements ProcessingStep {
       guardError(method, where, Messages.guardStatic(name));
     } else if (guard.getModifiers().contains(Modifier.PRIVATE)) {
       guardError(method, where, Messages.guardPrivate(name));
+    } else {
+      for (TypeMirror thrown : guard.getThrownTypes()) {
+        if (isChecked(thrown)) {
+          guardError(method, where, Messages.guardThrowsChecked(name, thrown.toString()));
+        }
+      }
     }
+  }
+
+  private boolean isChecked(TypeMirror exception) {
+    javax.lang.model.util.Types types = environment.getTypeUtils();
+    javax.lang.model.util.Elements elements = environment.getElementUtils();
+    return !types.isAssignable(exception, elements.getTypeElement("java.lang.RuntimeException").asType())
+        && !types.isAssignable(exception, elements.getTypeElement("java.lang.Error").asType());
   }
 
   /** On the guard's value when the method is the servant's own; on the servant when inherited. */

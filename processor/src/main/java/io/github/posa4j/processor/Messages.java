@@ -178,4 +178,19 @@ final class Messages {
     return "@Guard(\"" + name + "\") names a private method, which the generated active object cannot"
         + " call; make " + name + "() package-private, protected or public";
   }
+
+  static String activeObjectOnInnerClass() {
+    return "@ActiveObject needs a static nested class: the generated active object is a top-level class"
+        + " that names the servant's type on its own; make this nested class static";
+  }
+
+  static String methodTypeParameterHidesClassOne(String method, String name) {
+    return "the type parameter " + name + " of " + method + " hides the class's type parameter " + name
+        + ", and the generated method request needs both; rename the method's type parameter";
+  }
+
+  static String guardThrowsChecked(String name, String exception) {
+    return "@Guard(\"" + name + "\") names a method that declares the checked exception " + exception
+        + ", which the scheduler cannot pass to anyone; handle it inside " + name + "() or make it unchecked";
+  }
 }

@@ -130,10 +130,12 @@ final class ProxyGenerator {
 
     proxy.addType(directType());
     Map<String, Integer> overloads = new HashMap<>();
+    Set<String> nestedNames = new HashSet<>(Set.of("Direct"));
     for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
       String constant = GeneratedNames.constantName(method, overloads);
       proxy.addField(descriptor(method, constant));
-      ClassName invocation = proxyClass.nestedClass(GeneratedNames.nestedTypeName(constant, "Call"));
+      ClassName invocation = proxyClass.nestedClass(
+          GeneratedNames.fresh(GeneratedNames.nestedTypeName(constant, "Call"), nestedNames));
       proxy.addMethod(forwarding(method, constant, invocation));
       proxy.addType(invocationClass(method, constant, invocation));
     }

@@ -243,6 +243,52 @@ class ActiveObjectDiagnosticsTest {
   }
 
   @Test
+  void activeObjectOnAnInnerClass() {
+    JavaFileObject source = Compiler.source("test.Outer",
+        "package test;",
+        "",
+        "public class Outer {",
+        "  @io.github.posa4j.annotation.ActiveObject",
+        "  public class Inner {",
+        "    public void run() {}",
+        "  }",
+        "}");
+    assertThat(compileWithOneError(source))
+        .hadErrorContaining("@ActiveObject needs a static nested class")
+        .inFile(source)
+        .onLineContaining("public class Inner");
+  }
+
+  @Test
+  void aMethodTypeParameterHidingTheClassOne() {
+    JavaFileObject source = Compiler.source("test.Box",
+        "package test;",
+        "",
+        "@io.github.posa4j.annotation.ActiveObject",
+        "public class Box<T> {",
+        "  public <T> T echo(T value) { return value; }",
+        "}");
+    assertThat(compileWithOneError(source))
+        .hadErrorContaining("the type parameter T of echo hides the class's type parameter T, and the generated"
+            + " method request needs both; rename the method's type parameter")
+        .inFile(source)
+        .onLineContaining("public <T> T echo");
+  }
+
+  @Test
+  void aGuardThatDeclaresACheckedException() {
+    JavaFileObject source = servant("class Servant",
+        "  @Guard(\"ready\")",
+        "  public void run() {}",
+        "  boolean ready() throws java.io.IOException { return true; }");
+    assertThat(compileWithOneError(source))
+        .hadErrorContaining("@Guard(\"ready\") names a method that declares the checked exception java.io.IOException,"
+            + " which the scheduler cannot pass to anyone; handle it inside ready() or make it unchecked")
+        .inFile(source)
+        .onLineContaining("@Guard(\"ready\")");
+  }
+
+  @Test
   void aValidServantCompilesWithoutWarnings() {
     JavaFileObject source = servant("class Servant",
         "  private final java.util.List<String> items = new java.util.ArrayList<>();",
@@ -253,6 +299,12 @@ class ActiveObjectDiagnosticsTest {
         "  public java.util.concurrent.CompletionStage<?> anything() { return null; }",
         "  public <E extends Exception> void risky(E failure) throws E { throw failure; }",
         "  public void scheduler(int scheduler) {}",
+        "  public int find(int key) { return key; }",
+        "  public int find(String key) { return 0; }",
+        "  public int find2() { return 2; }",
+        "  boolean unchecked() throws IllegalStateException { return true; }",
+        "  @Guard(\"unchecked\") public void guardedByUnchecked() {}",
+        "  public static class Nested {}",
         "  boolean hasItems() { return !items.isEmpty(); }");
     assertThat(Compiler.compile(source)).succeededWithoutWarnings();
   }

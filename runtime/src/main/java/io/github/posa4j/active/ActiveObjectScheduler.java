@@ -196,11 +196,13 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
    * @return how many queued requests were cancelled; 0 when called again
    */
   public final int shutdownNow() {
+    // The consumer's flag first, so that it never runs a request queued before the stop; it
+    // cannot finish before CLOSED is set too (see finishIfEmpty).
+    stopRequested = true;
     int before = (int) CONTROL.getAndBitwiseOr(this, LIFECYCLE);
     if ((before & STOPPED) != 0) {
       return 0;
     }
-    stopRequested = true;
     wakeBlockedCallers();
     if (isConsumerThread()) {
       abandonQueued();
@@ -241,7 +243,10 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
         return idle();
       }
       depart();
-      if (!request.isDone()) {
+      if (request.isDone()) {
+        // Withdrawn after the queue admitted it: the waiting requests it was preferred to deserve a look.
+        queue.servantChanged();
+      } else {
         if (stuckOnGuards) {
           stuckOnGuards = false;
         }
@@ -252,6 +257,11 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
         }
       }
     }
+  }
+
+  /** Whether shutdownNow() (or a breakdown) has told the consumer to cancel; for tests. */
+  final boolean stopRequested() {
+    return stopRequested;
   }
 
   /** Lifecycle bits as they are now, for a consumer deciding whether to sleep. */
@@ -265,8 +275,8 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
    */
   final void breakDown(Throwable failure) {
     breakdown = failure;
-    CONTROL.getAndBitwiseOr(this, LIFECYCLE);
     stopRequested = true;
+    CONTROL.getAndBitwiseOr(this, LIFECYCLE);
     wakeBlockedCallers();
     abandonQueued();
     finishIfEmpty();
@@ -283,6 +293,10 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private Drain idle() {
     VarHandle.fullFence(); // orders the consumer's last count with its reading of the callers' state
     int control = this.control;
+    if ((control & STOPPED) != 0) {
+      abandonQueued();
+      return finishIfEmpty();
+    }
     int count = (control - departed) & COUNT;
     if ((control & CLOSED) != 0 && count == queue.waitingCount()) {
       queue.removeAll(request -> {
@@ -319,9 +333,12 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     depart();
   }
 
-  /** Terminates when no request is left; one accepted but not yet pushed will signal again. */
+  /**
+   * Terminates when closed and no request is left; one accepted but not yet pushed will signal
+   * again, and so will the close of a shutdownNow() that has only asked the consumer to stop.
+   */
   private Drain finishIfEmpty() {
-    if (pendingRequests() != 0) {
+    if ((control & CLOSED) == 0 || pendingRequests() != 0) {
       return Drain.IDLE;
     }
     synchronized (queue) {
@@ -424,8 +441,8 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
       } catch (InterruptedException e) {
         if (!interrupted) {
           interrupted = true;
-          CONTROL.getAndBitwiseOr(this, LIFECYCLE);
           stopRequested = true;
+          CONTROL.getAndBitwiseOr(this, LIFECYCLE);
           wakeBlockedCallers();
           signal();
         }

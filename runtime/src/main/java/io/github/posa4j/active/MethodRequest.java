@@ -28,7 +28,8 @@ import java.util.concurrent.CompletionStage;
  * }</pre>
  *
  * <p>Completing or cancelling the future before the request starts withdraws the request: the
- * scheduler skips it. Once it has started, the servant method runs to its end.
+ * scheduler skips it. Once it has started, the servant method runs to its end. A request is
+ * submitted once; submitting the same instance again corrupts the queue.
  *
  * @param <S> the servant type
  * @param <R> the result type of the call

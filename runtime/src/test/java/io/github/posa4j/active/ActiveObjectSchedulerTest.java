@@ -246,8 +246,8 @@ class ActiveObjectSchedulerTest {
     queued.add(scheduler.submit(new Ledger.Guarded("waiting", l -> false)));
 
     CompletableFuture<Integer> cancelled = CompletableFuture.supplyAsync(scheduler::shutdownNow);
-    while (!scheduler.isClosed()) {
-      Thread.onSpinWait(); // until shutdownNow() has stopped the queue, which the running request must not see
+    while (!scheduler.stopRequested()) {
+      Thread.onSpinWait(); // until shutdownNow() has told the consumer to cancel, before the running request ends
     }
     release.countDown();
 
@@ -423,7 +423,7 @@ class ActiveObjectSchedulerTest {
     closer.start();
     awaitWaiting(closer);
     closer.interrupt();
-    while (scheduler.lifecycle() != ActiveObjectScheduler.LIFECYCLE) {
+    while (!scheduler.stopRequested()) {
       Thread.onSpinWait(); // until the interrupted close() has turned into a shutdownNow()
     }
     release.countDown();
