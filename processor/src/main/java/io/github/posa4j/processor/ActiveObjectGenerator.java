@@ -239,6 +239,12 @@ final class ActiveObjectGenerator {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, resultType(resolved.getReturnType())))
         .varargs(method.isVarArgs());
+    if (method.isVarArgs() && !isReifiable(lastParameterComponent(resolved))) {
+      // Only stores the array for the servant's own varargs method, which is where any heap pollution lies.
+      async.addAnnotation(SafeVarargs.class)
+          .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "varargs").build())
+          .addModifiers(Modifier.FINAL);
+    }
     method.getTypeParameters().forEach(parameter -> async.addTypeVariable(TypeVariableName.get(parameter)));
     for (int i = 0; i < names.size(); i++) {
       async.addParameter(TypeName.get(resolved.getParameterTypes().get(i)), names.get(i));
@@ -298,6 +304,26 @@ final class ActiveObjectGenerator {
     }
     type.addMethod(execute.build());
     return type.build();
+  }
+
+  private static TypeMirror lastParameterComponent(ExecutableType method) {
+    List<? extends TypeMirror> parameters = method.getParameterTypes();
+    return ((javax.lang.model.type.ArrayType) parameters.get(parameters.size() - 1)).getComponentType();
+  }
+
+  /** Whether an array of {@code type} keeps its element type at run time (no type variable, no type argument). */
+  private static boolean isReifiable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return false;
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream().allMatch(argument -> argument.getKind() == TypeKind.WILDCARD
+            && ((WildcardType) argument).getExtendsBound() == null && ((WildcardType) argument).getSuperBound() == null);
+      case ARRAY:
+        return isReifiable(((javax.lang.model.type.ArrayType) type).getComponentType());
+      default:
+        return true;
+    }
   }
 
   /** "{@code prefix} {@link Servant#method}", and when guarded ", which runs once {@code guard()} is true". */

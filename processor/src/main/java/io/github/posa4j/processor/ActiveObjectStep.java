@@ -110,6 +110,10 @@ final class ActiveObjectStep implements ProcessingStep {
       if (method.getAnnotation(Guard.class) != null) {
         checkGuard(type, method, where);
       }
+      String hidden = privateTypeIn(method);
+      if (hidden != null) {
+        reporter.error(where, Messages.servantMethodUsesPrivateType(method.getSimpleName().toString(), hidden));
+      }
       for (TypeParameterElement parameter : method.getTypeParameters()) {
         if (type.getTypeParameters().stream().anyMatch(own -> own.getSimpleName().equals(parameter.getSimpleName()))) {
           reporter.error(where, Messages.methodTypeParameterHidesClassOne(
@@ -141,6 +145,9 @@ final class ActiveObjectStep implements ProcessingStep {
       guardError(method, where, Messages.guardStatic(name));
     } else if (guard.getModifiers().contains(Modifier.PRIVATE)) {
       guardError(method, where, Messages.guardPrivate(name));
+    } else if (!guard.getModifiers().contains(Modifier.PUBLIC)
+        && !GeneratedNames.packageOf((TypeElement) guard.getEnclosingElement()).equals(GeneratedNames.packageOf(type))) {
+      guardError(method, where, Messages.guardInaccessible(name));
     } else {
       for (TypeMirror thrown : guard.getThrownTypes()) {
         if (isChecked(thrown)) {
@@ -148,6 +155,43 @@ final class ActiveObjectStep implements ProcessingStep {
         }
       }
     }
+  }
+
+  /** A private type the generated class would have to name for {@code method}, or {@code null}. */
+  private String privateTypeIn(ExecutableElement method) {
+    List<TypeMirror> types = new java.util.ArrayList<>();
+    types.add(method.getReturnType());
+    method.getParameters().forEach(parameter -> types.add(parameter.asType()));
+    types.addAll(method.getThrownTypes());
+    for (TypeMirror type : types) {
+      String hidden = privateTypeIn(type);
+      if (hidden != null) {
+        return hidden;
+      }
+    }
+    return null;
+  }
+
+  private static String privateTypeIn(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return privateTypeIn(((javax.lang.model.type.ArrayType) type).getComponentType());
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
+    for (Element element = declared.asElement(); element instanceof TypeElement; element = element.getEnclosingElement()) {
+      if (element.getModifiers().contains(Modifier.PRIVATE)) {
+        return ((TypeElement) declared.asElement()).getQualifiedName().toString();
+      }
+    }
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      String hidden = privateTypeIn(argument);
+      if (hidden != null) {
+        return hidden;
+      }
+    }
+    return null;
   }
 
   private boolean isChecked(TypeMirror exception) {

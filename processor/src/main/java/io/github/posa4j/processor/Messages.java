@@ -193,4 +193,14 @@ final class Messages {
     return "@Guard(\"" + name + "\") names a method that declares the checked exception " + exception
         + ", which the scheduler cannot pass to anyone; handle it inside " + name + "() or make it unchecked";
   }
+
+  static String servantMethodUsesPrivateType(String method, String type) {
+    return "the public servant method " + method + " uses the private type " + type + ", which the generated"
+        + " active object cannot name; make " + type + " package-private or public";
+  }
+
+  static String guardInaccessible(String name) {
+    return "@Guard(\"" + name + "\") names a method of a superclass in another package that is not public,"
+        + " which the generated active object cannot call; make " + name + "() public";
+  }
 }

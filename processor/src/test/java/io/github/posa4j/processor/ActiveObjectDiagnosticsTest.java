@@ -289,6 +289,37 @@ class ActiveObjectDiagnosticsTest {
   }
 
   @Test
+  void aPublicServantMethodUsingAPrivateType() {
+    JavaFileObject source = servant("class Servant",
+        "  private static class Secret {}",
+        "  public void keep(java.util.List<Secret> secrets) {}");
+    assertThat(compileWithOneError(source))
+        .hadErrorContaining("the public servant method keep uses the private type test.Servant.Secret, which the"
+            + " generated active object cannot name; make test.Servant.Secret package-private or public")
+        .inFile(source)
+        .onLineContaining("public void keep(");
+  }
+
+  @Test
+  void aGuardInheritedFromAnotherPackageThatIsNotPublic() {
+    JavaFileObject base = Compiler.source("base.Base",
+        "package base;",
+        "",
+        "public class Base {",
+        "  protected boolean ready() { return true; }",
+        "}");
+    JavaFileObject source = servant("class Servant extends base.Base",
+        "  @Guard(\"ready\")",
+        "  public void run() {}");
+    Compilation compilation = Compiler.compileWithoutWerror(base, source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("@Guard(\"ready\") names a method of a superclass in another package that is not public")
+        .inFile(source)
+        .onLineContaining("@Guard(\"ready\")");
+  }
+
+  @Test
   void aValidServantCompilesWithoutWarnings() {
     JavaFileObject source = servant("class Servant",
         "  private final java.util.List<String> items = new java.util.ArrayList<>();",
@@ -305,6 +336,8 @@ class ActiveObjectDiagnosticsTest {
         "  boolean unchecked() throws IllegalStateException { return true; }",
         "  @Guard(\"unchecked\") public void guardedByUnchecked() {}",
         "  public static class Nested {}",
+        "  @SafeVarargs public final void addAll(java.util.List<String>... lists) {}",
+        "  public void addInts(int... values) {}",
         "  boolean hasItems() { return !items.isEmpty(); }");
     assertThat(Compiler.compile(source)).succeededWithoutWarnings();
   }
