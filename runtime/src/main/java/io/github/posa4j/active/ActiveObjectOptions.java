@@ -199,9 +199,10 @@ public final class ActiveObjectOptions {
     /**
      * Requests run on {@code executor}, one at a time and in order for this active object, which
      * holds no thread while its queue is empty. The executor must run each task it accepts (a
-     * task dropped by its {@code shutdownNow()} leaves the active object waiting for it); one
-     * that rejects a task, even once, fails the requests then queued with a
-     * {@link java.util.concurrent.RejectedExecutionException} and stops the active object. As with
+     * task dropped by its {@code shutdownNow()} leaves the active object waiting for it). If it
+     * refuses the task that starts an idle active object, the requests then queued fail with a
+     * {@link java.util.concurrent.RejectedExecutionException} and the active object stops; if it
+     * refuses to take over a busy one after a turn, the thread of that turn carries on. As with
      * any executor, a thread of the pool that waits for the active object (in {@code close()}, or
      * for room in a full queue) must not be the one the active object needs to make progress.
      */

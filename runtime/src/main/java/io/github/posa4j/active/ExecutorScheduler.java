@@ -1,6 +1,7 @@
 package io.github.posa4j.active;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * An active object on a shared executor. At most one drain task of it is scheduled or running at
@@ -48,22 +49,40 @@ final class ExecutorScheduler<S> extends ActiveObjectScheduler<S> {
   }
 
   private void drainOnce() {
-    int lifecycle = lifecycle();
-    consumer = Thread.currentThread();
-    Drain drain;
-    try {
-      drain = drain(BATCH);
-    } catch (Throwable unexpected) {
-      // Only an error of the JVM itself (out of memory, say) gets here: fail what is queued rather than hang.
-      breakDown(unexpected);
-      drain = Drain.IDLE;
-    } finally {
-      consumer = null;
+    Thread current = Thread.currentThread();
+    for (;;) {
+      int lifecycle = lifecycle();
+      consumer = current;
+      Drain drain;
+      try {
+        drain = drain(BATCH);
+      } catch (Throwable unexpected) {
+        // Only an error of the JVM itself (out of memory, say) gets here: fail what is queued rather than hang.
+        breakDown(unexpected);
+        drain = Drain.IDLE;
+      } finally {
+        consumer = null;
+      }
+      if (drain == Drain.IDLE) {
+        releaseAndRecheck(lifecycle);
+      }
+      if (drain != Drain.MORE || handOver()) {
+        return;
+      }
     }
-    if (drain == Drain.MORE) {
-      dispatch();
-    } else if (drain == Drain.IDLE) {
-      releaseAndRecheck(lifecycle);
+  }
+
+  /**
+   * Gives the next turn to the executor, so that other active objects get theirs first. An
+   * executor with a bounded queue may refuse; then this thread keeps the turn rather than stop
+   * an active object that is running well.
+   */
+  private boolean handOver() {
+    try {
+      executor.execute(drainTask);
+      return true;
+    } catch (RejectedExecutionException busy) {
+      return false;
     }
   }
 

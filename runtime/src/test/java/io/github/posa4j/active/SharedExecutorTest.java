@@ -84,6 +84,37 @@ class SharedExecutorTest {
   }
 
   @Test
+  void anExecutorThatRefusesToTakeOverABusyActiveObjectLeavesTheTurnWithItsThread() throws Exception {
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    Ledger ledger = new Ledger();
+    ActiveObjectScheduler<Ledger> scheduler = ActiveObjectScheduler.start(ledger,
+        ActiveObjectOptions.builder().sharedExecutor(task -> {
+          if (accepted.get() == 0) {
+            accepted.incrementAndGet();
+            pool.execute(task);
+          } else {
+            refused.incrementAndGet();
+            throw new RejectedExecutionException("pool queue full");
+          }
+        }).build(), "Ledger");
+    Ledger.Hold hold = new Ledger.Hold(release);
+    scheduler.submit(hold);
+    hold.started.await();
+    List<CompletableFuture<Long>> queued = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      queued.add(scheduler.submit(new Ledger.Add(1)));
+    }
+    release.countDown();
+
+    CompletableFuture.allOf(queued.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+    assertThat(ledger.total).isEqualTo(1_000);
+    assertThat(refused.get()).as("hand-overs refused after full turns").isPositive();
+    assertThat(scheduler.isClosed()).isFalse();
+  }
+
+  @Test
   void anExecutorThatRefusesFailsTheQueuedRequestsAndStopsTheActiveObject() {
     RejectedExecutionException refusal = new RejectedExecutionException("pool is shut down");
     ActiveObjectScheduler<Ledger> scheduler = ActiveObjectScheduler.start(new Ledger(),
