@@ -23,6 +23,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -308,7 +309,7 @@ final class ActiveObjectGenerator {
 
   private static TypeMirror lastParameterComponent(ExecutableType method) {
     List<? extends TypeMirror> parameters = method.getParameterTypes();
-    return ((javax.lang.model.type.ArrayType) parameters.get(parameters.size() - 1)).getComponentType();
+    return ((ArrayType) parameters.get(parameters.size() - 1)).getComponentType();
   }
 
   /** Whether an array of {@code type} keeps its element type at run time (no type variable, no type argument). */
@@ -320,7 +321,7 @@ final class ActiveObjectGenerator {
         return ((DeclaredType) type).getTypeArguments().stream().allMatch(argument -> argument.getKind() == TypeKind.WILDCARD
             && ((WildcardType) argument).getExtendsBound() == null && ((WildcardType) argument).getSuperBound() == null);
       case ARRAY:
-        return isReifiable(((javax.lang.model.type.ArrayType) type).getComponentType());
+        return isReifiable(((ArrayType) type).getComponentType());
       default:
         return true;
     }

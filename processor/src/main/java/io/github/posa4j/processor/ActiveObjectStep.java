@@ -5,6 +5,7 @@ import io.github.posa4j.annotation.Guard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -17,9 +18,13 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * {@code @ActiveObject} on a class, and {@code @Guard} on its methods: validates the servant and
@@ -84,11 +89,8 @@ final class ActiveObjectStep implements ProcessingStep {
     if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
       reporter.error(type, Messages.activeObjectOnInnerClass());
     }
-    for (Element enclosing = type; enclosing instanceof TypeElement; enclosing = enclosing.getEnclosingElement()) {
-      if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
-        reporter.error(type, Messages.activeObjectOnPrivateClass());
-        break;
-      }
+    if (isPrivateOrInPrivate(type)) {
+      reporter.error(type, Messages.activeObjectOnPrivateClass());
     }
     String generated = GeneratedNames.packageOf(type).getQualifiedName() + "."
         + GeneratedNames.flatName(type) + ActiveObjectGenerator.SUFFIX;
@@ -159,7 +161,7 @@ final class ActiveObjectStep implements ProcessingStep {
 
   /** A private type the generated class would have to name for {@code method}, or {@code null}. */
   private String privateTypeIn(ExecutableElement method) {
-    List<TypeMirror> types = new java.util.ArrayList<>();
+    List<TypeMirror> types = new ArrayList<>();
     types.add(method.getReturnType());
     method.getParameters().forEach(parameter -> types.add(parameter.asType()));
     types.addAll(method.getThrownTypes());
@@ -174,16 +176,15 @@ final class ActiveObjectStep implements ProcessingStep {
 
   private static String privateTypeIn(TypeMirror type) {
     if (type.getKind() == TypeKind.ARRAY) {
-      return privateTypeIn(((javax.lang.model.type.ArrayType) type).getComponentType());
+      return privateTypeIn(((ArrayType) type).getComponentType());
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return null;
     }
-    javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
-    for (Element element = declared.asElement(); element instanceof TypeElement; element = element.getEnclosingElement()) {
-      if (element.getModifiers().contains(Modifier.PRIVATE)) {
-        return ((TypeElement) declared.asElement()).getQualifiedName().toString();
-      }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (isPrivateOrInPrivate(element)) {
+      return element.getQualifiedName().toString();
     }
     for (TypeMirror argument : declared.getTypeArguments()) {
       String hidden = privateTypeIn(argument);
@@ -194,9 +195,19 @@ final class ActiveObjectStep implements ProcessingStep {
     return null;
   }
 
+  /** A private type, or one nested in a private type: out of reach of a class beside it. */
+  private static boolean isPrivateOrInPrivate(TypeElement type) {
+    for (Element element = type; element instanceof TypeElement; element = element.getEnclosingElement()) {
+      if (element.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean isChecked(TypeMirror exception) {
-    javax.lang.model.util.Types types = environment.getTypeUtils();
-    javax.lang.model.util.Elements elements = environment.getElementUtils();
+    Types types = environment.getTypeUtils();
+    Elements elements = environment.getElementUtils();
     return !types.isAssignable(exception, elements.getTypeElement("java.lang.RuntimeException").asType())
         && !types.isAssignable(exception, elements.getTypeElement("java.lang.Error").asType());
   }

@@ -131,10 +131,6 @@ final class ActivationQueue<S> {
       waiting.remove(oldest);
     }
     waitingCount--;
-    if (request.isDone()) {
-      // Withdrawn or failed by its guard: the one behind it was not examined yet.
-      servantChanged = true;
-    }
     return request;
   }
 

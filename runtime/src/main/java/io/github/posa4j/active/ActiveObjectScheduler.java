@@ -49,7 +49,7 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private static final int CLOSED = 1 << 29;
   /** In {@code control}: queued requests are cancelled rather than run. */
   private static final int STOPPED = 1 << 30;
-  static final int LIFECYCLE = CLOSED | STOPPED;
+  private static final int LIFECYCLE = CLOSED | STOPPED;
 
   private static final int ACCEPTED = 0;
   private static final int REFUSED_CLOSED = 1;
@@ -244,7 +244,8 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
       }
       depart();
       if (request.isDone()) {
-        // Withdrawn after the queue admitted it: the waiting requests it was preferred to deserve a look.
+        // Withdrawn, or failed by its guard: the waiting requests it was preferred to, or that
+        // wait behind it in its group, were not examined yet.
         queue.servantChanged();
       } else {
         if (stuckOnGuards) {

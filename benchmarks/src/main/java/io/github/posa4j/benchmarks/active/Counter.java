@@ -1,6 +1,9 @@
 package io.github.posa4j.benchmarks.active;
 
 import io.github.posa4j.annotation.ActiveObject;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The servant of the active-object benchmarks: the smallest possible work per request, one
@@ -29,5 +32,10 @@ public class Counter {
    */
   static final class Box {
     long value;
+  }
+
+  /** The executor of the baselines and of the shared-executor variants: one thread, an unbounded queue. */
+  static ThreadPoolExecutor singleThreadExecutor() {
+    return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
   }
 }

@@ -1,7 +1,6 @@
 package io.github.posa4j.benchmarks.active;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -76,7 +75,7 @@ public class FireAndForgetBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+      executor = Counter.singleThreadExecutor();
       counter = CounterActiveObject.start(new Counter(),
           io.github.posa4j.active.ActiveObjectOptions.builder().sharedExecutor(executor).build());
     }
@@ -99,7 +98,7 @@ public class FireAndForgetBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+      executor = Counter.singleThreadExecutor();
       Counter.Box box = this.box;
       task = () -> box.value++;
     }
@@ -115,22 +114,22 @@ public class FireAndForgetBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public Void posa4jDedicatedThread(DedicatedThread state) {
-    CounterActiveObject counter = state.counter;
-    for (int i = 1; i < BATCH; i++) {
-      counter.increment();
-    }
     state.calls += BATCH;
-    return counter.increment().join();
+    return burst(state.counter);
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public Void posa4jSharedExecutor(SharedExecutor state) {
-    CounterActiveObject counter = state.counter;
+    state.calls += BATCH;
+    return burst(state.counter);
+  }
+
+  /** {@value #BATCH} calls without waiting, then a wait for the last, which runs after the others. */
+  private static Void burst(CounterActiveObject counter) {
     for (int i = 1; i < BATCH; i++) {
       counter.increment();
     }
-    state.calls += BATCH;
     return counter.increment().join();
   }
 

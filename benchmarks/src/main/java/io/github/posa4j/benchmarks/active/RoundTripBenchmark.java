@@ -1,7 +1,6 @@
 package io.github.posa4j.benchmarks.active;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,7 +63,7 @@ public class RoundTripBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+      executor = Counter.singleThreadExecutor();
       counter = CounterActiveObject.start(new Counter(),
           io.github.posa4j.active.ActiveObjectOptions.builder().sharedExecutor(executor).build());
       for (int i = 0; i < PAST_LONG_CACHE; i++) {
@@ -87,7 +86,7 @@ public class RoundTripBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+      executor = Counter.singleThreadExecutor();
       Counter.Box box = this.box;
       for (int i = 0; i < PAST_LONG_CACHE; i++) {
         CompletableFuture.runAsync(() -> box.value++, executor);
