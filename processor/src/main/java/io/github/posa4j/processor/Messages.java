@@ -203,4 +203,51 @@ final class Messages {
     return "@Guard(\"" + name + "\") names a method of a superclass in another package that is not public,"
         + " which the generated active object cannot call; make " + name + "() public";
   }
+
+  static String publisherNotOnInterface(String kind) {
+    return "@Publisher applies to interfaces only, not to " + kind
+        + "; declare the events as methods of an interface and annotate that";
+  }
+
+  static String publisherPrivateInterface() {
+    return "@Publisher cannot generate a publisher for a private interface: the publisher is a top-level"
+        + " class in the same package; make the interface package-private or public";
+  }
+
+  static String publisherSealedInterface() {
+    return "@Publisher cannot implement a sealed interface: the generated publisher is not among its"
+        + " permitted subtypes; remove 'sealed' or do not annotate this interface";
+  }
+
+  static String publisherWithoutEvents() {
+    return "@Publisher interface declares no event methods: every abstract method is an event;"
+        + " add one, such as 'void orderPlaced(Order order)'";
+  }
+
+  static String eventNotVoid(String event, String returnType) {
+    return "event method " + event + " returns " + returnType + ", but events return void: a publisher"
+        + " delivers to any number of subscribers and has no single result to return; make it void";
+  }
+
+  static String eventTypeParameter(String event, String typeParameter, String listener) {
+    return "event method " + event + " declares the type parameter <" + typeParameter + ">, which the"
+        + " generated functional interface " + listener + " cannot express (a lambda cannot implement a"
+        + " generic method); use a wildcard or the bound instead (List<?> or Number rather than <T>),"
+        + " or declare the type parameter on the @Publisher interface";
+  }
+
+  static String eventNameReserved(String event) {
+    return "event method " + event + " has the name of a method of the generated publisher"
+        + " (create, subscribe, close); rename the event";
+  }
+
+  static String eventNamesClash(String event, String other, String listener) {
+    return "event method " + event + " and " + other + " both become on" + listener.substring(0, listener.length() - "Listener".length())
+        + " and " + listener + " in the generated publisher; give each event its own name"
+        + " (overloads are not separate events)";
+  }
+
+  static String inheritedEvent(String type, String message) {
+    return "in inherited " + type + ": " + message;
+  }
 }

@@ -36,7 +36,7 @@ public final class Posa4jProcessor extends AbstractProcessor {
     super.init(environment);
     reporter = new Reporter(environment.getMessager());
     steps = List.of(new ActiveObjectStep(environment, reporter), new ProxyStep(environment, reporter),
-        new ResilienceStep(environment, reporter));
+        new PublisherStep(environment, reporter), new ResilienceStep(environment, reporter));
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated sources for a representative set (a generic proxy, a class decorator, a generic
- * interface decorator, a generic active object with guards), compared with the golden files in {@code src/test/resources/golden}. After an intended change of the generator, regenerate the
+ * interface decorator, a generic active object with guards, a publisher), compared with the golden files in {@code src/test/resources/golden}. After an intended change of the generator, regenerate the
  * golden files with {@code mvn -pl processor test -Dposa4j.golden.update=true} and review the diff.
  */
 class GoldenSourcesTest {
@@ -36,6 +36,11 @@ class GoldenSourcesTest {
   @Test
   void genericActiveObjectWithGuards() throws IOException {
     assertGeneratedMatchesGolden("Buffer", "BufferActiveObject");
+  }
+
+  @Test
+  void publisherWithADefaultMethod() throws IOException {
+    assertGeneratedMatchesGolden("Orders", "OrdersPublisher");
   }
 
   private static void assertGeneratedMatchesGolden(String fixture, String generatedName) throws IOException {

@@ -1,0 +1,90 @@
+package io.github.posa4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A generated publisher of a generic interface with inherited, varargs, primitive and throwing
+ * events, used as application code would use it: the scenario below is compiled with the fixture
+ * (with {@code -Werror}, so the generated code compiles without warnings) and run.
+ */
+class PublisherBehaviourTest {
+
+  private static final JavaFileObject SCENARIO = Compiler.source("io.github.posa4j.processor.fixtures.FeedScenario",
+      "package io.github.posa4j.processor.fixtures;",
+      "",
+      "import io.github.posa4j.pubsub.*;",
+      "import java.io.IOException;",
+      "import java.util.*;",
+      "import java.util.concurrent.Callable;",
+      "",
+      "public class FeedScenario implements Callable<List<String>> {",
+      "  @Override",
+      "  public List<String> call() {",
+      "    List<String> seen = new ArrayList<>();",
+      "    List<DeliveryFailure> failures = new ArrayList<>();",
+      "    FeedPublisher<String> feed = FeedPublisher.create(",
+      "        PublisherOptions.builder().name(\"feed\").errorHandler(failures::add).build());",
+      "    feed.subscribe(new Feed<String>() {",
+      "      public void opened(long at) { seen.add(\"all opened \" + at); }",
+      "      public void published(String item, List<? extends String> related) { seen.add(\"all published \" + item + related); }",
+      "      public void tagged(String... tags) { seen.add(\"all tagged \" + String.join(\",\", tags)); }",
+      "      public void counted(int count) { seen.add(\"all counted \" + count); }",
+      "    });",
+      "    Subscription tags = feed.onTagged(tagged -> seen.add(\"listener tagged \" + tagged.length));",
+      "    feed.onCounted(count -> {",
+      "      if (count < 0) throw new IOException(\"negative count\");",
+      "      seen.add(\"listener counted \" + count);",
+      "    });",
+      "    feed.onPublished((item, related) -> seen.add(\"async published \" + item), Delivery.async(Runnable::run));",
+      "    feed.opened(7L);",
+      "    feed.published(\"b\", List.of(\"a\"));",
+      "    feed.tagged(\"x\", \"y\");",
+      "    feed.counted(2);",
+      "    feed.counted(-1);",
+      "    tags.close();",
+      "    feed.tagged(\"z\");",
+      "    seen.add(feed.toString());",
+      "    feed.close();",
+      "    try {",
+      "      feed.opened(8L);",
+      "    } catch (IllegalStateException e) {",
+      "      seen.add(e.getMessage());",
+      "    }",
+      "    for (DeliveryFailure failure : failures) {",
+      "      seen.add(failure.publisher() + \" \" + failure.event() + failure.arguments() + \" \" + failure.error().getMessage());",
+      "    }",
+      "    return seen;",
+      "  }",
+      "}");
+
+  @Test
+  void aScenarioCompiledAgainstTheGeneratedPublisherSeesEveryEventInRegistrationOrder() throws Exception {
+    Compilation compilation = Compiler.compile(ProxySources.fixture("Feed"), SCENARIO);
+    assertThat(compilation).succeededWithoutWarnings();
+
+    @SuppressWarnings("unchecked")
+    Callable<List<String>> scenario = (Callable<List<String>>) Compiler.classLoader(compilation)
+        .loadClass("io.github.posa4j.processor.fixtures.FeedScenario").getConstructor().newInstance();
+
+    assertThat(scenario.call()).containsExactly(
+        "all opened 7",
+        "all published b[a]",
+        "async published b",
+        "all tagged x,y",
+        "listener tagged 2",
+        "all counted 2",
+        "listener counted 2",
+        "all counted -1",
+        "all tagged z",
+        "FeedPublisher[feed, 3 subscriptions]",
+        "the publisher feed is closed, so it cannot publish events; create a new publisher instead",
+        "feed counted[-1] negative count");
+  }
+}

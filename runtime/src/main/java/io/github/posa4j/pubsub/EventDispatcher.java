@@ -1,0 +1,182 @@
+package io.github.posa4j.pubsub;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The subscriber list and error reporting behind one generated publisher. Generated code reads
+ * {@link #registrations()} and calls each subscriber itself, so that delivery is a plain interface
+ * call without reflection; it reports what a subscriber threw to {@link #failed}.
+ *
+ * <p>The list is copy-on-write: publishing reads one volatile array and never takes a lock, while
+ * subscribing and unsubscribing copy it. A dispatch delivers to the subscribers of the array it
+ * read, so one that subscribes meanwhile does not receive that event; each subscriber's
+ * {@linkplain Registration#isActive() active} flag is checked just before its delivery, so one that
+ * unsubscribes meanwhile stops receiving at once.
+ *
+ * @param <L> the {@code @Publisher} interface
+ */
+public final class EventDispatcher<L> {
+  private static final System.Logger LOGGER = System.getLogger("io.github.posa4j.pubsub");
+  private static final Registration<?>[] NONE = new Registration<?>[0];
+
+  private final String name;
+  private final SubscriberErrorHandler errorHandler;
+  private final Executor defaultExecutor;
+  private final Object lock = new Object();
+  /** The active registrations in registration order; {@code null} once the publisher is closed. */
+  private volatile Registration<L>[] registrations = none();
+  /** The registrations when the publisher was closed, whose queues every {@link #close()} waits for. */
+  private Registration<L>[] closedWith;
+
+  /**
+   * A dispatcher for the publisher of {@code interfaceName} (its name unless {@code options}
+   * names it).
+   */
+  public EventDispatcher(String interfaceName, PublisherOptions options) {
+    Objects.requireNonNull(options, "options");
+    this.name = options.name() != null ? options.name() : interfaceName;
+    this.errorHandler = options.errorHandler();
+    this.defaultExecutor = options.executor();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <L> Registration<L>[] none() {
+    return (Registration<L>[]) NONE;
+  }
+
+  /**
+   * The active registrations, in registration order, for one dispatch. The array is shared: never
+   * modify it.
+   *
+   * @throws IllegalStateException if the publisher is closed
+   */
+  public Registration<L>[] registrations() {
+    Registration<L>[] current = registrations;
+    if (current == null) {
+      throw closed("publish events");
+    }
+    return current;
+  }
+
+  /**
+   * Registers a subscriber at the end of the list.
+   *
+   * @param subscriber what the user registered, for error reports
+   * @param target what receives the events: the subscriber, or an adapter of a listener
+   * @param delivery synchronous, or asynchronous through a queue
+   * @param queueing makes the object that queues events for {@code target} (the generated
+   *     publisher's queueing adapter); used for asynchronous delivery only
+   * @throws IllegalStateException if the publisher is closed
+   */
+  public Subscription subscribe(Object subscriber, L target, Delivery delivery,
+      Function<EventQueue<L>, ? extends L> queueing) {
+    Objects.requireNonNull(subscriber, "subscriber");
+    Objects.requireNonNull(delivery, "delivery");
+    Registration<L> registration;
+    if (delivery.isAsync()) {
+      Executor executor = delivery.executor() != null ? delivery.executor() : defaultExecutor;
+      EventQueue<L> queue = new EventQueue<>(this, subscriber, target, executor, delivery.capacity(), delivery.overflow());
+      registration = new Registration<>(this, subscriber, queueing.apply(queue), queue);
+    } else {
+      registration = new Registration<>(this, subscriber, target, null);
+    }
+    synchronized (lock) {
+      Registration<L>[] current = registrations;
+      if (current == null) {
+        throw closed("take subscribers");
+      }
+      Registration<L>[] next = Arrays.copyOf(current, current.length + 1);
+      next[current.length] = registration;
+      registrations = next;
+    }
+    return registration;
+  }
+
+  void remove(Registration<L> registration) {
+    synchronized (lock) {
+      Registration<L>[] current = registrations;
+      if (current == null) {
+        return;
+      }
+      for (int i = 0; i < current.length; i++) {
+        if (current[i] == registration) {
+          Registration<L>[] next = Arrays.copyOf(current, current.length - 1);
+          System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+          registrations = next;
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Reports that {@code registration}'s subscriber threw {@code error} on {@code event} to the
+   * error handler; never throws.
+   */
+  public void failed(Registration<L> registration, String event, Throwable error, Object[] arguments) {
+    report(registration.subscriber(), event, arguments, error);
+  }
+
+  void report(Object subscriber, String event, Object[] arguments, Throwable error) {
+    DeliveryFailure failure = new DeliveryFailure(name, event, arguments, subscriber, error);
+    try {
+      errorHandler.handle(failure);
+    } catch (Throwable handlerError) {
+      LOGGER.log(System.Logger.Level.WARNING, "the error handler of " + name + " threw while handling: " + failure,
+          handlerError);
+    }
+  }
+
+  /**
+   * Refuses new events and subscribers, waits until every asynchronous subscriber's queue is
+   * delivered, then deactivates every subscription. Idempotent: a later call waits for the same
+   * queues. Called from an asynchronous subscriber, it does not wait for that subscriber's own queue
+   * (which drains once the call returns). Interrupted, it stops waiting and returns with the
+   * interrupt status set; the queues go on draining.
+   */
+  public void close() {
+    Registration<L>[] last;
+    synchronized (lock) {
+      if (registrations != null) {
+        closedWith = registrations;
+        registrations = null;
+      }
+      last = closedWith;
+    }
+    for (Registration<L> registration : last) {
+      EventQueue<L> queue = registration.queue();
+      if (queue != null && !queue.awaitIdle()) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (Registration<L> registration : last) {
+      registration.deactivate();
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return registrations == null;
+  }
+
+  /** The publisher's name. */
+  public String name() {
+    return name;
+  }
+
+  private IllegalStateException closed(String what) {
+    return new IllegalStateException("the publisher " + name + " is closed, so it cannot " + what
+        + "; create a new publisher instead");
+  }
+
+  /** The name and the number of subscriptions, or that it is closed. */
+  @Override
+  public String toString() {
+    Registration<L>[] current = registrations;
+    return name + (current == null ? ", closed" : ", " + current.length + (current.length == 1 ? " subscription" : " subscriptions"));
+  }
+}

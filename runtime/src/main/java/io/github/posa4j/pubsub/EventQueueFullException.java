@@ -1,0 +1,15 @@
+package io.github.posa4j.pubsub;
+
+/**
+ * An event was not queued for an asynchronous subscriber because its queue was full
+ * ({@link QueueOverflow#FAIL}, or an interrupted wait under {@link QueueOverflow#BLOCK}). It reaches
+ * the publisher's error handler as the {@linkplain DeliveryFailure#error() error} of a
+ * {@link DeliveryFailure}; the publisher never sees it.
+ */
+public final class EventQueueFullException extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  EventQueueFullException(String message) {
+    super(message);
+  }
+}

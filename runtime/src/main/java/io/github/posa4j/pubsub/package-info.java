@@ -1,0 +1,9 @@
+/**
+ * The runtime of publishers ({@link io.github.posa4j.annotation.Publisher @Publisher}, POSA1
+ * Publisher-Subscriber): the {@link io.github.posa4j.pubsub.Subscription} every subscribe call
+ * returns, the {@link io.github.posa4j.pubsub.Delivery} that chooses synchronous or queued
+ * delivery, the {@link io.github.posa4j.pubsub.PublisherOptions} with the error handler and the
+ * default executor, and the {@link io.github.posa4j.pubsub.EventDispatcher} that generated
+ * publishers call.
+ */
+package io.github.posa4j.pubsub;
