@@ -78,6 +78,11 @@ final class PublisherGenerator {
     String arguments() {
       return String.join(", ", parameterNames);
     }
+
+    /** {@code field}, or {@code this.field} when a parameter of this event hides it. */
+    String field(String field) {
+      return parameterNames.contains(field) ? "this." + field : field;
+    }
   }
 
   PublisherGenerator(ProcessingEnvironment environment, TypeElement api) {
@@ -260,12 +265,14 @@ final class PublisherGenerator {
     String registration = GeneratedNames.fresh("registration", taken);
     String e = GeneratedNames.fresh("e", taken);
     return implementation(event, false)
-        .beginControlFlow("for ($T $L : dispatcher.registrations())", ParameterizedTypeName.get(REGISTRATION, apiName), registration)
+        .beginControlFlow("for ($T $L : $L.registrations())", ParameterizedTypeName.get(REGISTRATION, apiName), registration,
+            event.field("dispatcher"))
         .beginControlFlow("if ($L.isActive())", registration)
         .beginControlFlow("try")
         .addStatement("$L.target().$L($L)", registration, event.name(), event.arguments())
         .nextControlFlow("catch ($T $L)", Throwable.class, e)
-        .addStatement("dispatcher.failed($L, $S, $L, new Object[] {$L})", registration, event.name(), e, event.arguments())
+        .addStatement("$L.failed($L, $S, $L, new Object[] {$L})", event.field("dispatcher"), registration, event.name(), e,
+            event.arguments())
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
@@ -305,7 +312,7 @@ final class PublisherGenerator {
     for (Event event : events) {
       MethodSpec.Builder method = implementation(event, event == listened);
       if (event == listened) {
-        method.addStatement("listener.$L($L)", event.name(), event.arguments());
+        method.addStatement("$L.$L($L)", event.field("listener"), event.name(), event.arguments());
       }
       adapter.addMethod(method.build());
     }
@@ -327,7 +334,8 @@ final class PublisherGenerator {
             .build());
     for (Event event : events) {
       queueing.addMethod(implementation(event, false)
-          .addStatement("queue.offer(new $T($L))", GeneratedNames.parameterized(event.queued, typeVariables), event.arguments())
+          .addStatement("$L.offer(new $T($L))", event.field("queue"), GeneratedNames.parameterized(event.queued, typeVariables),
+              event.arguments())
           .build());
     }
     return queueing.build();

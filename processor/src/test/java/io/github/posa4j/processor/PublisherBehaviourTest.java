@@ -87,4 +87,42 @@ class PublisherBehaviourTest {
         "the publisher feed is closed, so it cannot publish events; create a new publisher instead",
         "feed counted[-1] negative count");
   }
+
+  @Test
+  void parametersNamedLikeTheGeneratedFieldsAndLocalsDoNotHideThem() throws Exception {
+    JavaFileObject events = Compiler.source("test.Routing",
+        "package test;",
+        "",
+        "@io.github.posa4j.annotation.Publisher",
+        "public interface Routing {",
+        "  void routed(String dispatcher, String queue, String listener, String registration, String e, String subscriber);",
+        "}");
+    JavaFileObject scenario = Compiler.source("test.RoutingScenario",
+        "package test;",
+        "",
+        "import io.github.posa4j.pubsub.Delivery;",
+        "import java.util.*;",
+        "import java.util.concurrent.Callable;",
+        "",
+        "public class RoutingScenario implements Callable<List<String>> {",
+        "  @Override",
+        "  public List<String> call() {",
+        "    List<String> seen = new ArrayList<>();",
+        "    try (RoutingPublisher routing = RoutingPublisher.create()) {",
+        "      routing.onRouted((d, q, l, r, e, s) -> seen.add(\"sync \" + d + q + l + r + e + s));",
+        "      routing.onRouted((d, q, l, r, e, s) -> seen.add(\"async \" + d + q + l + r + e + s), Delivery.async(Runnable::run));",
+        "      routing.routed(\"d\", \"q\", \"l\", \"r\", \"e\", \"s\");",
+        "    }",
+        "    return seen;",
+        "  }",
+        "}");
+
+    Compilation compilation = Compiler.compile(events, scenario);
+    assertThat(compilation).succeededWithoutWarnings();
+
+    @SuppressWarnings("unchecked")
+    Callable<List<String>> run = (Callable<List<String>>) Compiler.classLoader(compilation)
+        .loadClass("test.RoutingScenario").getConstructor().newInstance();
+    assertThat(run.call()).containsExactly("sync dqlres", "async dqlres");
+  }
 }

@@ -133,9 +133,10 @@ public final class EventDispatcher<L> {
   /**
    * Refuses new events and subscribers, waits until every asynchronous subscriber's queue is
    * delivered, then deactivates every subscription. Idempotent: a later call waits for the same
-   * queues. Called from an asynchronous subscriber, it does not wait for that subscriber's own queue
-   * (which drains once the call returns). Interrupted, it stops waiting and returns with the
-   * interrupt status set; the queues go on draining.
+   * queues. Called from an asynchronous subscriber of this publisher, it does not wait at all (the
+   * queues drain after it returns): waiting there could wait for the very thread it runs on.
+   * Interrupted, it stops waiting and returns with the interrupt status set; the queues go on
+   * draining.
    */
   public void close() {
     Registration<L>[] last;
@@ -146,15 +147,34 @@ public final class EventDispatcher<L> {
       }
       last = closedWith;
     }
-    for (Registration<L> registration : last) {
-      EventQueue<L> queue = registration.queue();
-      if (queue != null && !queue.awaitIdle()) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    if (!deliversFor(last, Thread.currentThread())) {
+      awaitQueues(last);
     }
     for (Registration<L> registration : last) {
       registration.deactivate();
+    }
+  }
+
+  /**
+   * Whether {@code thread} is delivering for one of these asynchronous subscribers. Such a thread
+   * must not wait for the queues: another of them may need that very thread (an executor of one).
+   */
+  private static boolean deliversFor(Registration<?>[] registrations, Thread thread) {
+    for (Registration<?> registration : registrations) {
+      if (registration.queue() != null && registration.queue().isDeliveringOn(thread)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void awaitQueues(Registration<?>[] registrations) {
+    for (Registration<?> registration : registrations) {
+      EventQueue<?> queue = registration.queue();
+      if (queue != null && !queue.awaitIdle()) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -174,15 +174,15 @@ public final class EventQueue<L> {
     }
   }
 
+  boolean isDeliveringOn(Thread thread) {
+    return deliveringThread == thread;
+  }
+
   /**
-   * Waits until the queue is empty and no turn is running; returns at once when called from this
-   * queue's own delivery thread. Whether it finished waiting ({@code false}: interrupted, and the
-   * interrupt status is cleared).
+   * Waits until the queue is empty and no turn is running. Whether it finished waiting
+   * ({@code false}: interrupted, and the interrupt status is cleared).
    */
   boolean awaitIdle() {
-    if (Thread.currentThread() == deliveringThread) {
-      return true;
-    }
     lock.lock();
     try {
       while (scheduled) {

@@ -252,17 +252,24 @@ class PublisherSemanticsTest {
   }
 
   @Test
-  void anAsynchronousSubscriberMayCloseItsOwnPublisher() throws Exception {
+  void anAsynchronousSubscriberMayCloseItsPublisherEvenWhenOthersQueueOnItsOnlyThread() throws Exception {
+    ExecutorService oneThread = Executors.newSingleThreadExecutor();
     CompletableFuture<Void> closed = new CompletableFuture<>();
     ticks.onReset(reason -> {
-      ticks.close();
+      ticks.close(); // must not wait for `other`, which needs this very thread
       closed.complete(null);
-    }, Delivery.async(executor));
+    }, Delivery.async(oneThread));
+    Recorder other = Recorder.open();
+    ticks.subscribe(other, Delivery.async(oneThread));
 
     ticks.reset("shutdown");
+    ticks.tick(0, 1);
 
     closed.get(10, TimeUnit.SECONDS);
     assertThatThrownBy(() -> ticks.reset("again")).isInstanceOf(IllegalStateException.class);
+    oneThread.shutdown();
+    assertThat(oneThread.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(other.received()).containsExactly("reset shutdown", "tick 0/1");
   }
 
   @Test
