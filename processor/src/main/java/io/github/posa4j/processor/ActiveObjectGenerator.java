@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import javax.annotation.processing.Generated;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -80,10 +79,7 @@ final class ActiveObjectGenerator {
 
   JavaFile javaFile() {
     TypeName schedulerType = ParameterizedTypeName.get(SCHEDULER, servantName);
-    TypeSpec.Builder activeObject = TypeSpec.classBuilder(activeObjectClass)
-        .addOriginatingElement(servant)
-        .addAnnotation(AnnotationSpec.builder(Generated.class)
-            .addMember("value", "$S", Posa4jProcessor.GENERATOR).build())
+    TypeSpec.Builder activeObject = GeneratedFiles.classGeneratedFrom(servant, activeObjectClass)
         .addJavadoc(javadoc())
         .addModifiers(isPublic(servant) ? new Modifier[] {Modifier.PUBLIC, Modifier.FINAL} : new Modifier[] {Modifier.FINAL})
         .addTypeVariables(typeVariables)
@@ -156,10 +152,7 @@ final class ActiveObjectGenerator {
             .addStatement("return $S + scheduler + $S", activeObjectClass.simpleName() + "[", "]")
             .build());
     activeObject.addTypes(requests);
-    return JavaFile.builder(activeObjectClass.packageName(), activeObject.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return GeneratedFiles.javaFile(activeObjectClass, activeObject.build());
   }
 
   private CodeBlock javadoc() {

@@ -24,19 +24,18 @@ final class Messages {
     }
   }
 
-  static String proxyNotOnInterface(String kind) {
-    return "@Proxy applies to interfaces only, not to " + kind
-        + "; put it on an interface that this type implements, or extract one";
+  static String notOnInterface(String annotation, String kind, String fix) {
+    return "@" + annotation + " applies to interfaces only, not to " + kind + "; " + fix;
   }
 
-  static String proxyPrivateInterface() {
-    return "@Proxy cannot generate a proxy for a private interface: the proxy is a top-level class"
-        + " in the same package; make the interface package-private or public";
+  static String privateInterface(String annotation, String generatedKind) {
+    return "@" + annotation + " cannot generate a " + generatedKind + " for a private interface: the " + generatedKind
+        + " is a top-level class in the same package; make the interface package-private or public";
   }
 
-  static String proxySealedInterface() {
-    return "@Proxy cannot implement a sealed interface: the generated proxy is not among its"
-        + " permitted subtypes; remove 'sealed' or do not annotate this interface";
+  static String sealedInterface(String annotation, String generatedKind) {
+    return "@" + annotation + " cannot implement a sealed interface: the generated " + generatedKind
+        + " is not among its permitted subtypes; remove 'sealed' or do not annotate this interface";
   }
 
   static String generatedNameClash(String generatedName, String annotation) {
@@ -202,21 +201,6 @@ final class Messages {
   static String guardInaccessible(String name) {
     return "@Guard(\"" + name + "\") names a method of a superclass in another package that is not public,"
         + " which the generated active object cannot call; make " + name + "() public";
-  }
-
-  static String publisherNotOnInterface(String kind) {
-    return "@Publisher applies to interfaces only, not to " + kind
-        + "; declare the events as methods of an interface and annotate that";
-  }
-
-  static String publisherPrivateInterface() {
-    return "@Publisher cannot generate a publisher for a private interface: the publisher is a top-level"
-        + " class in the same package; make the interface package-private or public";
-  }
-
-  static String publisherSealedInterface() {
-    return "@Publisher cannot implement a sealed interface: the generated publisher is not among its"
-        + " permitted subtypes; remove 'sealed' or do not annotate this interface";
   }
 
   static String publisherWithoutEvents() {

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import javax.annotation.processing.Generated;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -68,10 +67,7 @@ final class ProxyGenerator {
   JavaFile javaFile() {
     TypeName factoryType = ParameterizedTypeName.get(ClassName.get(Supplier.class), WildcardTypeName.subtypeOf(apiName));
 
-    TypeSpec.Builder proxy = TypeSpec.classBuilder(proxyClass)
-        .addOriginatingElement(api)
-        .addAnnotation(AnnotationSpec.builder(Generated.class)
-            .addMember("value", "$S", Posa4jProcessor.GENERATOR).build())
+    TypeSpec.Builder proxy = GeneratedFiles.classGeneratedFrom(api, proxyClass)
         .addJavadoc(javadoc())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addTypeVariables(typeVariables)
@@ -139,10 +135,7 @@ final class ProxyGenerator {
       proxy.addMethod(forwarding(method, constant, invocation));
       proxy.addType(invocationClass(method, constant, invocation));
     }
-    return JavaFile.builder(proxyClass.packageName(), proxy.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return GeneratedFiles.javaFile(proxyClass, proxy.build());
   }
 
   private ClassName directClass() {

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -42,20 +40,7 @@ final class ProxyStep implements ProcessingStep {
   }
 
   private void validate(TypeElement type) {
-    if (type.getKind() != ElementKind.INTERFACE) {
-      reporter.error(type, Messages.proxyNotOnInterface(Messages.kindOf(type.getKind())));
-      return;
-    }
-    if (type.getModifiers().contains(Modifier.PRIVATE)) {
-      reporter.error(type, Messages.proxyPrivateInterface());
-    }
-    if (type.getModifiers().contains(Modifier.SEALED)) {
-      reporter.error(type, Messages.proxySealedInterface());
-    }
-    String generated = GeneratedNames.packageOf(type).getQualifiedName() + "."
-        + GeneratedNames.flatName(type) + ProxyGenerator.SUFFIX;
-    if (environment.getElementUtils().getTypeElement(generated) != null) {
-      reporter.error(type, Messages.generatedNameClash(generated, "Proxy"));
-    }
+    InterfaceChecks.check(type, "Proxy", "proxy", ProxyGenerator.SUFFIX,
+        "put it on an interface that this type implements, or extract one", environment.getElementUtils(), reporter);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.posa4j.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.annotation.processing.Generated;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -132,10 +130,7 @@ final class PublisherGenerator {
 
   JavaFile javaFile() {
     TypeName dispatcherType = ParameterizedTypeName.get(EVENT_DISPATCHER, apiName);
-    TypeSpec.Builder publisher = TypeSpec.classBuilder(publisherClass)
-        .addOriginatingElement(api)
-        .addAnnotation(AnnotationSpec.builder(Generated.class)
-            .addMember("value", "$S", Posa4jProcessor.GENERATOR).build())
+    TypeSpec.Builder publisher = GeneratedFiles.classGeneratedFrom(api, publisherClass)
         .addJavadoc(javadoc())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addTypeVariables(typeVariables)
@@ -210,10 +205,7 @@ final class PublisherGenerator {
     for (Event event : events) {
       publisher.addType(queuedType(event));
     }
-    return JavaFile.builder(publisherClass.packageName(), publisher.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return GeneratedFiles.javaFile(publisherClass, publisher.build());
   }
 
   private CodeBlock javadoc() {

@@ -8,9 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 
@@ -49,20 +47,9 @@ final class PublisherStep implements ProcessingStep {
   }
 
   private void validate(TypeElement type) {
-    if (type.getKind() != ElementKind.INTERFACE) {
-      reporter.error(type, Messages.publisherNotOnInterface(Messages.kindOf(type.getKind())));
+    if (!InterfaceChecks.check(type, "Publisher", "publisher", PublisherGenerator.SUFFIX,
+        "declare the events as methods of an interface and annotate that", environment.getElementUtils(), reporter)) {
       return;
-    }
-    if (type.getModifiers().contains(Modifier.PRIVATE)) {
-      reporter.error(type, Messages.publisherPrivateInterface());
-    }
-    if (type.getModifiers().contains(Modifier.SEALED)) {
-      reporter.error(type, Messages.publisherSealedInterface());
-    }
-    String generated = GeneratedNames.packageOf(type).getQualifiedName() + "."
-        + GeneratedNames.flatName(type) + PublisherGenerator.SUFFIX;
-    if (environment.getElementUtils().getTypeElement(generated) != null) {
-      reporter.error(type, Messages.generatedNameClash(generated, "Publisher"));
     }
     var events = PublisherGenerator.events(environment, type);
     if (events.isEmpty()) {

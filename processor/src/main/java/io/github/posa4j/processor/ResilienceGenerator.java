@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import javax.annotation.processing.Generated;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -83,9 +82,7 @@ final class ResilienceGenerator {
   }
 
   JavaFile javaFile() {
-    TypeSpec.Builder decorator = TypeSpec.classBuilder(generatedClass)
-        .addOriginatingElement(type)
-        .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", Posa4jProcessor.GENERATOR).build())
+    TypeSpec.Builder decorator = GeneratedFiles.classGeneratedFrom(type, generatedClass)
         .addJavadoc(javadoc())
         .addModifiers(Modifier.FINAL)
         .addTypeVariables(typeVariables);
@@ -132,10 +129,7 @@ final class ResilienceGenerator {
         decorator.addMethod(forwardingMethod(method));
       }
     }
-    return JavaFile.builder(generatedClass.packageName(), decorator.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return GeneratedFiles.javaFile(generatedClass, decorator.build());
   }
 
   private CodeBlock javadoc() {

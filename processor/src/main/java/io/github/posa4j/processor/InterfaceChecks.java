@@ -1,0 +1,42 @@
+package io.github.posa4j.processor;
+
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The checks shared by annotations whose generated class implements the annotated interface
+ * ({@code @Proxy}, {@code @Publisher}): an interface, not private, not sealed, and no type already
+ * has the generated name.
+ */
+final class InterfaceChecks {
+  private InterfaceChecks() {}
+
+  /**
+   * Reports what keeps {@code type} from being implemented by a generated {@code <Name><suffix>};
+   * whether it is an interface at all (further checks make no sense otherwise).
+   *
+   * @param annotation the annotation's simple name, for messages
+   * @param generatedKind what is generated, for messages: "proxy", "publisher"
+   * @param notAnInterfaceFix how to fix the annotation put on something else
+   */
+  static boolean check(TypeElement type, String annotation, String generatedKind, String suffix, String notAnInterfaceFix,
+      Elements elements, Reporter reporter) {
+    if (type.getKind() != ElementKind.INTERFACE) {
+      reporter.error(type, Messages.notOnInterface(annotation, Messages.kindOf(type.getKind()), notAnInterfaceFix));
+      return false;
+    }
+    if (type.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(type, Messages.privateInterface(annotation, generatedKind));
+    }
+    if (type.getModifiers().contains(Modifier.SEALED)) {
+      reporter.error(type, Messages.sealedInterface(annotation, generatedKind));
+    }
+    String generated = GeneratedNames.packageOf(type).getQualifiedName() + "." + GeneratedNames.flatName(type) + suffix;
+    if (elements.getTypeElement(generated) != null) {
+      reporter.error(type, Messages.generatedNameClash(generated, annotation));
+    }
+    return true;
+  }
+}
