@@ -3,7 +3,6 @@ package io.github.posa4j.processor;
 import io.github.posa4j.annotation.ActiveObject;
 import io.github.posa4j.annotation.Guard;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +67,7 @@ final class ActiveObjectStep implements ProcessingStep {
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    try {
-      new ActiveObjectGenerator(environment, type, methods).javaFile().writeTo(environment.getFiler());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    GeneratedFiles.write(new ActiveObjectGenerator(environment, type, methods).javaFile(), environment.getFiler());
   }
 
   private void validateType(TypeElement type) {

@@ -4,6 +4,9 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.annotation.processing.Filer;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.TypeElement;
 
@@ -28,5 +31,17 @@ final class GeneratedFiles {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  /**
+   * Writes {@code file} through the filer. An I/O failure is unexpected here: it becomes an internal
+   * error on the annotated element (see {@link Posa4jProcessor}), never a javac crash.
+   */
+  static void write(JavaFile file, Filer filer) {
+    try {
+      file.writeTo(filer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.github.posa4j.processor;
 
 import io.github.posa4j.annotation.Proxy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
@@ -32,11 +31,7 @@ final class ProxyStep implements ProcessingStep {
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    try {
-      new ProxyGenerator(environment, type).javaFile().writeTo(environment.getFiler());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    GeneratedFiles.write(new ProxyGenerator(environment, type).javaFile(), environment.getFiler());
   }
 
   private void validate(TypeElement type) {

@@ -2,7 +2,6 @@ package io.github.posa4j.processor;
 
 import io.github.posa4j.annotation.Publisher;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,11 +38,7 @@ final class PublisherStep implements ProcessingStep {
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    try {
-      new PublisherGenerator(environment, type).javaFile().writeTo(environment.getFiler());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    GeneratedFiles.write(new PublisherGenerator(environment, type).javaFile(), environment.getFiler());
   }
 
   private void validate(TypeElement type) {

@@ -6,7 +6,6 @@ import io.github.posa4j.annotation.Fallback;
 import io.github.posa4j.annotation.Retry;
 import io.github.posa4j.annotation.Timeout;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +62,7 @@ final class ResilienceStep implements ProcessingStep {
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    try {
-      new ResilienceGenerator(environment, type, protectedMethods).javaFile().writeTo(environment.getFiler());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    GeneratedFiles.write(new ResilienceGenerator(environment, type, protectedMethods).javaFile(), environment.getFiler());
   }
 
   /**
