@@ -1,9 +1,9 @@
 package io.github.posa4j.pubsub;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,6 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Delivery#TURN} events on the executor. No thread is held while the queue is empty.
  *
  * <p>Generated publishers call {@link #offer}; everything else is the publisher's business.
+ *
+ * <p>Publishing takes no lock: an event is counted against the capacity with one CAS and pushed
+ * onto a lock-free stack with another; the one delivering thread takes the whole stack at once
+ * and reverses it into publication order. Locks are taken only to wait: by a publisher for room
+ * ({@link QueueOverflow#BLOCK}), by {@code close()} for the queue to run empty.
  *
  * @param <L> the {@code @Publisher} interface
  */
@@ -24,16 +29,29 @@ public final class EventQueue<L> {
   private final int capacity;
   private final QueueOverflow overflow;
   private final Runnable drain = this::drain;
+  private static final long ONE_STALE = 1L << 32;
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition notFull = lock.newCondition();
-  private final Condition idle = lock.newCondition();
-  private final ArrayDeque<QueuedEvent<L>> events = new ArrayDeque<>();
-  /** Whether a turn is submitted to the executor or running; guarded by {@code lock}. */
-  private boolean scheduled;
-  private long dropped;
+  /** Events published and not yet taken for delivery, newest first. */
+  private final AtomicReference<QueuedEvent<L>> incoming = new AtomicReference<>();
+  /**
+   * Two counts in one word, so that each change is one CAS: in the low 32 bits the events queued
+   * and not yet taken for delivery ({@link #pendingEvents()}); in the high 32 bits how many of the
+   * oldest waiting events {@link QueueOverflow#DROP_OLDEST} has dropped, which the delivering
+   * thread skips. Every queued event adds one to exactly one of them; every event taken removes one.
+   */
+  private final AtomicLong counts = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  /** Whether a turn is submitted to the executor or running; whoever sets it delivers. */
+  private final AtomicBoolean scheduled = new AtomicBoolean();
   /** The thread delivering from this queue, or {@code null}; set and cleared by that thread. */
   private volatile Thread deliveringThread;
+
+  /** Events taken from {@link #incoming}, oldest first; only the delivering thread touches it. */
+  private QueuedEvent<L> taken;
+
+  private final ReentrantLock waiting = new ReentrantLock();
+  private final Condition roomOrIdle = waiting.newCondition();
+  private volatile int waiters;
 
   EventQueue(EventDispatcher<L> dispatcher, Object subscriber, L target, Executor executor, int capacity,
       QueueOverflow overflow) {
@@ -47,84 +65,117 @@ public final class EventQueue<L> {
 
   /** Queues {@code event} for the subscriber, or applies the overflow policy when the queue is full. */
   public void offer(QueuedEvent<L> event) {
-    boolean schedule = false;
-    EventQueueFullException refused = null;
-    lock.lock();
+    if (!reserveRoom(event)) {
+      return;
+    }
+    QueuedEvent<L> head;
+    do {
+      head = incoming.get();
+      event.next = head;
+    } while (!incoming.compareAndSet(head, event));
+    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+      startTurn();
+    }
+  }
+
+  /** Counts {@code event} against the capacity; whether it may be queued (else it was dropped or refused). */
+  private boolean reserveRoom(QueuedEvent<L> event) {
+    while (true) {
+      long current = counts.get();
+      if (queued(current) < capacity) {
+        if (counts.compareAndSet(current, current + 1)) {
+          return true;
+        }
+        continue;
+      }
+      switch (overflow) {
+        case DROP_OLDEST:
+          if (!counts.compareAndSet(current, current + ONE_STALE)) {
+            continue; // an event was taken meanwhile: there may be room now
+          }
+          dropped.incrementAndGet();
+          return true;
+        case DROP_NEWEST:
+          dropped.incrementAndGet();
+          return false;
+        case BLOCK:
+          if (Thread.currentThread() == deliveringThread) {
+            counts.incrementAndGet(); // waiting for our own delivery thread would wait forever
+            return true;
+          }
+          if (awaitRoom()) {
+            continue;
+          }
+          refuse(event, " and the publishing thread was interrupted while waiting");
+          return false;
+        default:
+          refuse(event, "");
+          return false;
+      }
+    }
+  }
+
+  private static int queued(long counts) {
+    return (int) counts;
+  }
+
+  private static int stale(long counts) {
+    return (int) (counts >>> 32);
+  }
+
+  private void refuse(QueuedEvent<L> event, String why) {
+    dropped.incrementAndGet();
+    dispatcher.report(subscriber, event.event(), event.arguments(), new EventQueueFullException(
+        "the queue of " + capacity + " events of subscriber " + subscriber + " is full" + why + "; event "
+            + event.event() + " was not queued for it (QueueOverflow." + overflow
+            + "; give the subscriber a larger queue, a faster executor, or another overflow policy)"));
+  }
+
+  /** Waits until the queue has room; whether it did ({@code false}: interrupted, status kept). */
+  private boolean awaitRoom() {
+    waiting.lock();
     try {
-      if (events.size() >= capacity && !makeRoom()) {
-        dropped++;
-        if (overflow == QueueOverflow.DROP_NEWEST) {
+      waiters++;
+      while (queued(counts.get()) >= capacity) {
+        roomOrIdle.await();
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      waiters--;
+      waiting.unlock();
+    }
+  }
+
+  /** Wakes publishers waiting for room and closers waiting for the queue to run empty. */
+  private void wakeWaiters() {
+    if (waiters > 0) {
+      waiting.lock();
+      try {
+        roomOrIdle.signalAll();
+      } finally {
+        waiting.unlock();
+      }
+    }
+  }
+
+  /** Called by whoever set {@link #scheduled}: hands the first turn to the executor. */
+  private void startTurn() {
+    while (true) {
+      try {
+        executor.execute(drain);
+        return;
+      } catch (RuntimeException refusedByExecutor) {
+        // Nothing will deliver these events: each goes to the error handler.
+        for (QueuedEvent<L> event = take(); event != null; event = take()) {
+          dispatcher.report(subscriber, event.event(), event.arguments(), refusedByExecutor);
+        }
+        if (!stayScheduled()) {
           return;
         }
-        refused = new EventQueueFullException("the queue of " + capacity + " events of subscriber " + subscriber
-            + " is full" + (overflow == QueueOverflow.BLOCK ? " and the publishing thread was interrupted while waiting" : "")
-            + "; event " + event.event() + " was not queued for it (QueueOverflow." + overflow
-            + "; give the subscriber a larger queue, a faster executor, or another overflow policy)");
-      } else {
-        events.addLast(event);
-        if (!scheduled) {
-          scheduled = true;
-          schedule = true;
-        }
       }
-    } finally {
-      lock.unlock();
-    }
-    if (refused != null) {
-      dispatcher.report(subscriber, event.event(), event.arguments(), refused);
-    } else if (schedule) {
-      schedule();
-    }
-  }
-
-  /** Called holding the lock with the queue full: whether the new event may be added now. */
-  private boolean makeRoom() {
-    switch (overflow) {
-      case DROP_OLDEST:
-        events.pollFirst();
-        dropped++;
-        return true;
-      case BLOCK:
-        if (Thread.currentThread() == deliveringThread) {
-          return true; // waiting for our own delivery thread would wait forever
-        }
-        try {
-          while (events.size() >= capacity) {
-            notFull.await();
-          }
-          return true;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      default:
-        return false;
-    }
-  }
-
-  private void schedule() {
-    try {
-      executor.execute(drain);
-    } catch (RuntimeException refusedByExecutor) {
-      giveUp(refusedByExecutor);
-    }
-  }
-
-  /** The executor refused the first turn: every queued event goes to the error handler. */
-  private void giveUp(RuntimeException refusedByExecutor) {
-    List<QueuedEvent<L>> lost;
-    lock.lock();
-    try {
-      lost = new ArrayList<>(events);
-      events.clear();
-      scheduled = false;
-      notFull.signalAll();
-      idle.signalAll();
-    } finally {
-      lock.unlock();
-    }
-    for (QueuedEvent<L> event : lost) {
-      dispatcher.report(subscriber, event.event(), event.arguments(), refusedByExecutor);
     }
   }
 
@@ -146,24 +197,76 @@ public final class EventQueue<L> {
 
   /** Delivers up to one turn of events; whether the queue ran empty and is no longer scheduled. */
   private boolean deliverTurn() {
-    for (int i = 0; i < Delivery.TURN; i++) {
-      QueuedEvent<L> event;
-      lock.lock();
-      try {
-        event = events.pollFirst();
-        if (event == null) {
-          deliveringThread = null; // before scheduled is cleared, so that a next turn's thread is not overwritten
-          scheduled = false;
-          idle.signalAll();
+    for (int delivered = 0; delivered < Delivery.TURN; delivered++) {
+      QueuedEvent<L> event = take();
+      if (event == null) {
+        deliveringThread = null; // before scheduled is cleared, so that a next turn's thread is not overwritten
+        if (!stayScheduled()) {
           return true;
         }
-        notFull.signal();
-      } finally {
-        lock.unlock();
+        deliveringThread = Thread.currentThread();
+        continue;
       }
       deliver(event);
     }
     return false;
+  }
+
+  /**
+   * Called with the queue found empty by the scheduled thread: clears {@link #scheduled}, unless an
+   * event arrived meanwhile (its publisher saw the flag set and left it to us); whether it is still
+   * this thread's to deliver.
+   */
+  private boolean stayScheduled() {
+    scheduled.set(false);
+    if (incoming.get() != null && scheduled.compareAndSet(false, true)) {
+      return true;
+    }
+    wakeWaiters();
+    return false;
+  }
+
+  /** The oldest event not yet delivered, skipping those dropped for newer ones; {@code null} if none. */
+  private QueuedEvent<L> take() {
+    while (true) {
+      if (taken == null) {
+        QueuedEvent<L> newestFirst = incoming.getAndSet(null);
+        if (newestFirst == null) {
+          return null;
+        }
+        taken = reversed(newestFirst);
+      }
+      QueuedEvent<L> event = taken;
+      taken = event.next;
+      event.next = null;
+      if (countTaken()) {
+        wakeWaiters();
+        return event;
+      }
+    }
+  }
+
+  /** Counts one event taken: whether to deliver it ({@code false}: skip it, dropped for a newer one). */
+  private boolean countTaken() {
+    while (true) {
+      long current = counts.get();
+      boolean skip = stale(current) > 0;
+      if (counts.compareAndSet(current, skip ? current - ONE_STALE : current - 1)) {
+        return !skip;
+      }
+    }
+  }
+
+  private static <L> QueuedEvent<L> reversed(QueuedEvent<L> newestFirst) {
+    QueuedEvent<L> oldestFirst = null;
+    QueuedEvent<L> event = newestFirst;
+    while (event != null) {
+      QueuedEvent<L> older = event.next;
+      event.next = oldestFirst;
+      oldestFirst = event;
+      event = older;
+    }
+    return oldestFirst;
   }
 
   private void deliver(QueuedEvent<L> event) {
@@ -183,34 +286,26 @@ public final class EventQueue<L> {
    * ({@code false}: interrupted, and the interrupt status is cleared).
    */
   boolean awaitIdle() {
-    lock.lock();
+    waiting.lock();
     try {
-      while (scheduled) {
-        idle.await();
+      waiters++;
+      while (scheduled.get()) {
+        roomOrIdle.await();
       }
       return true;
     } catch (InterruptedException e) {
       return false;
     } finally {
-      lock.unlock();
+      waiters--;
+      waiting.unlock();
     }
   }
 
   int pendingEvents() {
-    lock.lock();
-    try {
-      return events.size();
-    } finally {
-      lock.unlock();
-    }
+    return queued(counts.get());
   }
 
   long droppedEvents() {
-    lock.lock();
-    try {
-      return dropped;
-    } finally {
-      lock.unlock();
-    }
+    return dropped.get();
   }
 }

@@ -7,6 +7,8 @@ package io.github.posa4j.pubsub;
  * @param <L> the {@code @Publisher} interface
  */
 public abstract class QueuedEvent<L> {
+  /** The next event: older while in a queue's incoming stack, newer in its delivery list. */
+  QueuedEvent<L> next;
 
   /** For generated subclasses. */
   protected QueuedEvent() {}
