@@ -25,7 +25,7 @@ public final class OrdersPublisher implements Orders, AutoCloseable {
   private final EventDispatcher<Orders> dispatcher;
 
   private OrdersPublisher(PublisherOptions options) {
-    this.dispatcher = new EventDispatcher<>("Orders", options);
+    this.dispatcher = new EventDispatcher<>("Orders", options, new Ignoring());
   }
 
   /**
@@ -89,12 +89,10 @@ public final class OrdersPublisher implements Orders, AutoCloseable {
   @Override
   public void orderPlaced(String orderId, List<String> items) {
     for (Registration<Orders> registration : dispatcher.registrations()) {
-      if (registration.isActive()) {
-        try {
-          registration.target().orderPlaced(orderId, items);
-        } catch (Throwable e) {
-          dispatcher.failed(registration, "orderPlaced", e, new Object[] {orderId, items});
-        }
+      try {
+        registration.target().orderPlaced(orderId, items);
+      } catch (Throwable e) {
+        dispatcher.failed(registration, "orderPlaced", e, new Object[] {orderId, items});
       }
     }
   }
@@ -102,12 +100,10 @@ public final class OrdersPublisher implements Orders, AutoCloseable {
   @Override
   public void orderCancelled(String orderId, String reason) {
     for (Registration<Orders> registration : dispatcher.registrations()) {
-      if (registration.isActive()) {
-        try {
-          registration.target().orderCancelled(orderId, reason);
-        } catch (Throwable e) {
-          dispatcher.failed(registration, "orderCancelled", e, new Object[] {orderId, reason});
-        }
+      try {
+        registration.target().orderCancelled(orderId, reason);
+      } catch (Throwable e) {
+        dispatcher.failed(registration, "orderCancelled", e, new Object[] {orderId, reason});
       }
     }
   }
@@ -201,6 +197,19 @@ public final class OrdersPublisher implements Orders, AutoCloseable {
     @Override
     public void orderCancelled(String orderId, String reason) {
       queue.offer(new OrderCancelledEvent(orderId, reason));
+    }
+  }
+
+  /**
+   * What a closed subscription delivers to: every event is ignored.
+   */
+  private static final class Ignoring implements Orders {
+    @Override
+    public void orderPlaced(String orderId, List<String> items) {
+    }
+
+    @Override
+    public void orderCancelled(String orderId, String reason) {
     }
   }
 

@@ -50,6 +50,7 @@ final class PublisherGenerator {
   private final List<TypeVariableName> typeVariables = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
   private final ClassName queueingClass;
+  private final ClassName ignoringClass;
 
   /** One event method and the names of what is generated for it. */
   private static final class Event {
@@ -98,6 +99,7 @@ final class PublisherGenerator {
       taken.add(listenerName(method)); // public names first: they never get an underscore
     }
     this.queueingClass = publisherClass.nestedClass(GeneratedNames.fresh("Queueing", taken));
+    this.ignoringClass = publisherClass.nestedClass(GeneratedNames.fresh("Ignoring", taken));
     for (ExecutableElement method : methods) {
       String capitalised = capitalised(method);
       events.add(new Event(method, (ExecutableType) types.asMemberOf(apiType, method),
@@ -140,7 +142,8 @@ final class PublisherGenerator {
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addParameter(PUBLISHER_OPTIONS, "options")
-            .addStatement("this.dispatcher = new $T<>($S, options)", EVENT_DISPATCHER, api.getSimpleName().toString())
+            .addStatement("this.dispatcher = new $T<>($S, options, new $T())", EVENT_DISPATCHER, api.getSimpleName().toString(),
+                GeneratedNames.parameterized(ignoringClass, typeVariables))
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("A publisher without subscribers, with the default options: errors of subscribers are logged,\n"
@@ -202,6 +205,7 @@ final class PublisherGenerator {
       publisher.addType(adapterType(event));
     }
     publisher.addType(queueingType());
+    publisher.addType(ignoringType());
     for (Event event : events) {
       publisher.addType(queuedType(event));
     }
@@ -251,7 +255,10 @@ final class PublisherGenerator {
         .build();
   }
 
-  /** The event method of the publisher: one plain call per active subscriber, errors reported. */
+  /**
+   * The event method of the publisher: one plain call per subscriber, errors reported. A closed
+   * subscription's target is the {@code Ignoring} instance, so no check precedes the call.
+   */
   private MethodSpec publish(Event event) {
     Set<String> taken = new HashSet<>(event.parameterNames);
     String registration = GeneratedNames.fresh("registration", taken);
@@ -259,13 +266,11 @@ final class PublisherGenerator {
     return implementation(event, false)
         .beginControlFlow("for ($T $L : $L.registrations())", ParameterizedTypeName.get(REGISTRATION, apiName), registration,
             event.field("dispatcher"))
-        .beginControlFlow("if ($L.isActive())", registration)
         .beginControlFlow("try")
         .addStatement("$L.target().$L($L)", registration, event.name(), event.arguments())
         .nextControlFlow("catch ($T $L)", Throwable.class, e)
         .addStatement("$L.failed($L, $S, $L, new Object[] {$L})", event.field("dispatcher"), registration, event.name(), e,
             event.arguments())
-        .endControlFlow()
         .endControlFlow()
         .endControlFlow()
         .build();
@@ -331,6 +336,19 @@ final class PublisherGenerator {
           .build());
     }
     return queueing.build();
+  }
+
+  /** The target of a closed subscription: every event is ignored. */
+  private TypeSpec ignoringType() {
+    TypeSpec.Builder ignoring = TypeSpec.classBuilder(ignoringClass)
+        .addJavadoc("What a closed subscription delivers to: every event is ignored.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addTypeVariables(typeVariables)
+        .addSuperinterface(apiName);
+    for (Event event : events) {
+      ignoring.addMethod(implementation(event, false).build());
+    }
+    return ignoring.build();
   }
 
   /** One {@code event} call waiting in a queue, its arguments in typed fields. */

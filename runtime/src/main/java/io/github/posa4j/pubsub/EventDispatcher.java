@@ -13,8 +13,9 @@ import java.util.function.Function;
  * <p>The list is copy-on-write: publishing reads one volatile array and never takes a lock, while
  * subscribing and unsubscribing copy it. A dispatch delivers to the subscribers of the array it
  * read, so one that subscribes meanwhile does not receive that event; each subscriber's
- * {@linkplain Registration#isActive() active} flag is checked just before its delivery, so one that
- * unsubscribes meanwhile stops receiving at once.
+ * {@linkplain Registration#target() target} is read just before its delivery, and a closed
+ * subscription's target ignores every event, so one that unsubscribes meanwhile stops receiving at
+ * once.
  *
  * @param <L> the {@code @Publisher} interface
  */
@@ -25,6 +26,7 @@ public final class EventDispatcher<L> {
   private final String name;
   private final SubscriberErrorHandler errorHandler;
   private final Executor defaultExecutor;
+  private final L ignoring;
   private final Object lock = new Object();
   /** The active registrations in registration order; {@code null} once the publisher is closed. */
   private volatile Registration<L>[] registrations = none();
@@ -34,9 +36,13 @@ public final class EventDispatcher<L> {
   /**
    * A dispatcher for the publisher of {@code interfaceName} (its name unless {@code options}
    * names it).
+   *
+   * @param ignoring an implementation of the interface whose every event method does nothing: the
+   *     target of a closed subscription
    */
-  public EventDispatcher(String interfaceName, PublisherOptions options) {
+  public EventDispatcher(String interfaceName, PublisherOptions options, L ignoring) {
     Objects.requireNonNull(options, "options");
+    this.ignoring = Objects.requireNonNull(ignoring, "ignoring");
     this.name = options.name() != null ? options.name() : interfaceName;
     this.errorHandler = options.errorHandler();
     this.defaultExecutor = options.executor();
@@ -176,6 +182,10 @@ public final class EventDispatcher<L> {
         return;
       }
     }
+  }
+
+  L ignoring() {
+    return ignoring;
   }
 
   /** Whether {@link #close()} was called. */

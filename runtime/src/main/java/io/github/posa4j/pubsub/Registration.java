@@ -1,19 +1,21 @@
 package io.github.posa4j.pubsub;
 
 /**
- * One entry in a publisher's list of subscribers: what was registered, the object the publisher
- * calls (the subscriber itself, a listener's adapter, or the adapter that queues events for an
- * asynchronous subscriber) and whether it is still active. Generated publishers read it; users see
- * it as a {@link Subscription}.
+ * One entry in a publisher's list of subscribers: what was registered, and the object the
+ * publisher calls for each event: the subscriber itself, a listener's adapter, or the adapter that
+ * queues events for an asynchronous subscriber. Generated publishers read it; users see it as a
+ * {@link Subscription}.
+ *
+ * <p>Closing swaps the target for the publisher's object that ignores every event, so a dispatch
+ * needs no separate check before each call: it reads the target, which is either live or inert.
  *
  * @param <L> the {@code @Publisher} interface
  */
 public final class Registration<L> implements Subscription {
   private final EventDispatcher<L> dispatcher;
   private final Object subscriber;
-  private final L target;
   private final EventQueue<L> queue;
-  private volatile boolean active = true;
+  private volatile L target;
 
   Registration(EventDispatcher<L> dispatcher, Object subscriber, L target, EventQueue<L> queue) {
     this.dispatcher = dispatcher;
@@ -22,20 +24,19 @@ public final class Registration<L> implements Subscription {
     this.queue = queue;
   }
 
-  /** What the publisher calls for each event. */
+  /** What the publisher calls for each event; once closed, an object that ignores every event. */
   public L target() {
     return target;
   }
 
   @Override
   public boolean isActive() {
-    return active;
+    return target != dispatcher.ignoring();
   }
 
   @Override
   public void close() {
-    if (active) {
-      active = false;
+    if (deactivate()) {
       dispatcher.remove(this);
     }
   }
@@ -58,12 +59,19 @@ public final class Registration<L> implements Subscription {
     return queue;
   }
 
-  void deactivate() {
-    active = false;
+  /** Stops deliveries to the subscriber; whether this call did (it was active). */
+  boolean deactivate() {
+    synchronized (this) {
+      if (target == dispatcher.ignoring()) {
+        return false;
+      }
+      target = dispatcher.ignoring();
+      return true;
+    }
   }
 
   @Override
   public String toString() {
-    return "Subscription[" + subscriber + (queue == null ? ", sync" : ", async") + (active ? "" : ", closed") + "]";
+    return "Subscription[" + subscriber + (queue == null ? ", sync" : ", async") + (isActive() ? "" : ", closed") + "]";
   }
 }

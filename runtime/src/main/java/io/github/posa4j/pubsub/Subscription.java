@@ -11,8 +11,8 @@ public interface Subscription extends AutoCloseable {
   /**
    * Unsubscribes; idempotent, and safe to call from any thread, including from the subscriber
    * while it handles an event. Once this returns, the publisher starts no new synchronous delivery
-   * to it and queues no new event for it, except on a thread that was already between checking
-   * the subscription and calling the subscriber. Events already queued for an asynchronous
+   * to it and queues no new event for it, except on a thread that was already between reading
+   * the subscription's target and calling it. Events already queued for an asynchronous
    * subscriber are still delivered, in order.
    */
   @Override

@@ -61,8 +61,8 @@ class DeliveryAndOptionsTest {
 
   @Test
   void aDispatcherTakesItsNameFromTheOptionsOrTheInterface() {
-    assertThat(new EventDispatcher<Runnable>("Events", PublisherOptions.defaults()).name()).isEqualTo("Events");
-    assertThat(new EventDispatcher<Runnable>("Events", PublisherOptions.builder().name("bus").build()))
+    assertThat(new EventDispatcher<Runnable>("Events", PublisherOptions.defaults(), () -> {}).name()).isEqualTo("Events");
+    assertThat(new EventDispatcher<Runnable>("Events", PublisherOptions.builder().name("bus").build(), () -> {}))
         .hasToString("bus, 0 subscriptions");
   }
 }
