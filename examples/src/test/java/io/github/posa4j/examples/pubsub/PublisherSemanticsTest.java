@@ -98,6 +98,57 @@ class PublisherSemanticsTest {
 
   @Test
   void withoutAnErrorHandlerTheErrorIsLoggedAsAWarningNamingPublisherEventAndSubscriber() {
+    List<LogRecord> records = capturingPubsubLog(() -> {
+      try (TicksPublisher logged = TicksPublisher.create()) {
+        Recorder fine = Recorder.open();
+        logged.onReset(reason -> {
+          throw new IllegalArgumentException("bad reason");
+        });
+        logged.subscribe(fine);
+
+        logged.reset("why");
+
+        assertThat(fine.received()).containsExactly("reset why");
+      }
+    });
+
+    assertThat(records).singleElement().satisfies(record -> {
+      assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+      assertThat(record.getMessage()).startsWith("subscriber ").contains(" of Ticks failed on event reset: ");
+      assertThat(record.getThrown()).hasMessage("bad reason");
+    });
+  }
+
+  @Test
+  void anErrorHandlerThatThrowsStopsNoDeliveryAndIsLogged() {
+    List<LogRecord> records = capturingPubsubLog(() -> {
+      try (TicksPublisher publisher = TicksPublisher.create(PublisherOptions.builder()
+          .errorHandler(failure -> {
+            throw new IllegalStateException("the handler is broken too");
+          })
+          .build())) {
+        Recorder fine = Recorder.open();
+        publisher.onTick((source, sequence) -> {
+          throw new IllegalStateException("boom");
+        });
+        publisher.subscribe(fine);
+
+        publisher.tick(1, 1);
+        publisher.tick(1, 2);
+
+        assertThat(fine.received()).containsExactly("tick 1/1", "tick 1/2");
+      }
+    });
+
+    assertThat(records).hasSize(2).allSatisfy(record -> {
+      assertThat(record.getMessage()).startsWith("the error handler of Ticks threw while handling: subscriber ")
+          .endsWith("failed on event tick: java.lang.IllegalStateException: boom");
+      assertThat(record.getThrown()).hasMessage("the handler is broken too");
+    });
+  }
+
+  /** Runs {@code body} with the records of the logger {@code io.github.posa4j.pubsub} captured, not printed. */
+  private static List<LogRecord> capturingPubsubLog(Runnable body) {
     List<LogRecord> records = new CopyOnWriteArrayList<>();
     Handler capture = new Handler() {
       @Override
@@ -115,45 +166,13 @@ class PublisherSemanticsTest {
     logger.addHandler(capture);
     boolean parentHandlers = logger.getUseParentHandlers();
     logger.setUseParentHandlers(false);
-    try (TicksPublisher logged = TicksPublisher.create()) {
-      Recorder fine = Recorder.open();
-      logged.onReset(reason -> {
-        throw new IllegalArgumentException("bad reason");
-      });
-      logged.subscribe(fine);
-
-      logged.reset("why");
-
-      assertThat(fine.received()).containsExactly("reset why");
+    try {
+      body.run();
     } finally {
       logger.removeHandler(capture);
       logger.setUseParentHandlers(parentHandlers);
     }
-    assertThat(records).singleElement().satisfies(record -> {
-      assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
-      assertThat(record.getMessage()).startsWith("subscriber ").contains(" of Ticks failed on event reset: ");
-      assertThat(record.getThrown()).hasMessage("bad reason");
-    });
-  }
-
-  @Test
-  void anErrorHandlerThatThrowsStopsNoDelivery() {
-    try (TicksPublisher publisher = TicksPublisher.create(PublisherOptions.builder()
-        .errorHandler(failure -> {
-          throw new IllegalStateException("the handler is broken too");
-        })
-        .build())) {
-      Recorder fine = Recorder.open();
-      publisher.onTick((source, sequence) -> {
-        throw new IllegalStateException("boom");
-      });
-      publisher.subscribe(fine);
-
-      publisher.tick(1, 1);
-      publisher.tick(1, 2);
-
-      assertThat(fine.received()).containsExactly("tick 1/1", "tick 1/2");
-    }
+    return records;
   }
 
   @Test
