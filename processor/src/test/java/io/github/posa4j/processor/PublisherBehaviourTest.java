@@ -125,4 +125,54 @@ class PublisherBehaviourTest {
         .loadClass("test.RoutingScenario").getConstructor().newInstance();
     assertThat(run.call()).containsExactly("sync dqlres", "async dqlres");
   }
+
+  @Test
+  void eventsInheritedFromAGenericInterfaceUseTheSubstitutedTypesAndThrowsOfATypeVariableCompiles() throws Exception {
+    JavaFileObject events = Compiler.source("test.Alerts",
+        "package test;",
+        "",
+        "import java.util.List;",
+        "",
+        "interface Channel<T, X extends Exception> {",
+        "  void sent(T message, List<? super T> copies) throws X;",
+        "}",
+        "",
+        "@io.github.posa4j.annotation.Publisher",
+        "public interface Alerts<X extends Exception> extends Channel<String, X> {",
+        "  void raised(String[] codes, int... levels);",
+        "}");
+    JavaFileObject scenario = Compiler.source("test.AlertsScenario",
+        "package test;",
+        "",
+        "import java.io.IOException;",
+        "import java.util.*;",
+        "import java.util.concurrent.Callable;",
+        "",
+        "public class AlertsScenario implements Callable<List<String>> {",
+        "  @Override",
+        "  public List<String> call() {",
+        "    List<String> seen = new ArrayList<>();",
+        "    try (AlertsPublisher<IOException> alerts = AlertsPublisher.create(io.github.posa4j.pubsub.PublisherOptions.builder()",
+        "        .errorHandler(failure -> seen.add(\"failed \" + failure.event() + \": \" + failure.error().getMessage())).build())) {",
+        "      alerts.onSent((String message, List<? super String> copies) -> {",
+        "        if (message.isEmpty()) throw new IOException(\"empty\");",
+        "        seen.add(\"sent \" + message + copies);",
+        "      });",
+        "      alerts.onRaised((codes, levels) -> seen.add(\"raised \" + codes.length + \"/\" + levels.length));",
+        "      alerts.sent(\"hi\", new ArrayList<Object>(List.of(1)));",
+        "      alerts.sent(\"\", List.of());",
+        "      alerts.raised(new String[] {\"a\"}, 1, 2);",
+        "    }",
+        "    return seen;",
+        "  }",
+        "}");
+
+    Compilation compilation = Compiler.compile(events, scenario);
+    assertThat(compilation).succeededWithoutWarnings();
+
+    @SuppressWarnings("unchecked")
+    Callable<List<String>> run = (Callable<List<String>>) Compiler.classLoader(compilation)
+        .loadClass("test.AlertsScenario").getConstructor().newInstance();
+    assertThat(run.call()).containsExactly("sent hi[1]", "failed sent: empty", "raised 1/2");
+  }
 }
