@@ -66,10 +66,12 @@ public final class OrdersPublisher implements Orders, AutoCloseable {
   }
 
   /**
-   * Subscribes {@code listener} to {@code orderPlaced} events only, delivered as {@code delivery} says.
+   * Subscribes {@code listener} to {@code orderPlaced} events only, delivered as {@code delivery} says;
+   * an asynchronous listener's queue holds its events only.
    */
   public Subscription onOrderPlaced(OrderPlacedListener listener, Delivery delivery) {
-    return dispatcher.subscribe(listener, new OrderPlacedAdapter(listener), delivery, Queueing::new);
+    return dispatcher.subscribe(listener, new OrderPlacedAdapter(listener), delivery,
+            queue -> new OrderPlacedAdapter(new Queueing(queue)::orderPlaced));
   }
 
   /**
@@ -80,10 +82,12 @@ public final class OrdersPublisher implements Orders, AutoCloseable {
   }
 
   /**
-   * Subscribes {@code listener} to {@code orderCancelled} events only, delivered as {@code delivery} says.
+   * Subscribes {@code listener} to {@code orderCancelled} events only, delivered as {@code delivery} says;
+   * an asynchronous listener's queue holds its events only.
    */
   public Subscription onOrderCancelled(OrderCancelledListener listener, Delivery delivery) {
-    return dispatcher.subscribe(listener, new OrderCancelledAdapter(listener), delivery, Queueing::new);
+    return dispatcher.subscribe(listener, new OrderCancelledAdapter(listener), delivery,
+            queue -> new OrderCancelledAdapter(new Queueing(queue)::orderCancelled));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.posa4j.processor;
 
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -29,6 +30,12 @@ final class InterfaceChecks {
     }
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(type, Messages.privateInterface(annotation, generatedKind));
+    }
+    for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement; outer = outer.getEnclosingElement()) {
+      if (outer.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(type, Messages.insidePrivateType(annotation, generatedKind, ((TypeElement) outer).getQualifiedName().toString()));
+        break;
+      }
     }
     if (type.getModifiers().contains(Modifier.SEALED)) {
       reporter.error(type, Messages.sealedInterface(annotation, generatedKind));

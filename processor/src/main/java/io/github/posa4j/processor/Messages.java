@@ -33,6 +33,12 @@ final class Messages {
         + " is a top-level class in the same package; make the interface package-private or public";
   }
 
+  static String insidePrivateType(String annotation, String generatedKind, String privateType) {
+    return "@" + annotation + " cannot generate a " + generatedKind + " for an interface inside the private type "
+        + privateType + ": the " + generatedKind + " is a top-level class in the same package and could not reach it;"
+        + " make " + privateType + " package-private or public";
+  }
+
   static String sealedInterface(String annotation, String generatedKind) {
     return "@" + annotation + " cannot implement a sealed interface: the generated " + generatedKind
         + " is not among its permitted subtypes; remove 'sealed' or do not annotate this interface";

@@ -109,15 +109,26 @@ final class PublisherGenerator {
     }
   }
 
-  /** The events of {@code api}: its abstract methods and those it inherits; default methods are not events. */
+  /**
+   * The events of {@code api}: its abstract methods and those it inherits, each once even when two
+   * superinterfaces declare it; default methods are not events.
+   */
   static List<ExecutableElement> events(ProcessingEnvironment environment, TypeElement api) {
+    Types types = environment.getTypeUtils();
+    DeclaredType apiType = (DeclaredType) api.asType();
     List<ExecutableElement> events = new ArrayList<>();
-    for (ExecutableElement method : InterfaceMethods.forwardable(environment.getElementUtils(), environment.getTypeUtils(), api)) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+    for (ExecutableElement method : InterfaceMethods.forwardable(environment.getElementUtils(), types, api)) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)
+          && events.stream().noneMatch(event -> sameSignature(types, apiType, event, method))) {
         events.add(method);
       }
     }
     return events;
+  }
+
+  private static boolean sameSignature(Types types, DeclaredType apiType, ExecutableElement a, ExecutableElement b) {
+    return a.getSimpleName().equals(b.getSimpleName())
+        && types.isSubsignature((ExecutableType) types.asMemberOf(apiType, a), (ExecutableType) types.asMemberOf(apiType, b));
   }
 
   /** {@code orderPlaced} becomes {@code OrderPlaced}. */
@@ -245,13 +256,15 @@ final class PublisherGenerator {
 
   private MethodSpec onEvent(Event event) {
     return MethodSpec.methodBuilder("on" + capitalised(event.method))
-        .addJavadoc("Subscribes {@code listener} to {@code $L} events only, delivered as {@code delivery} says.\n", event.name())
+        .addJavadoc("Subscribes {@code listener} to {@code $L} events only, delivered as {@code delivery} says;\n"
+            + "an asynchronous listener's queue holds its events only.\n", event.name())
         .addModifiers(Modifier.PUBLIC)
         .returns(SUBSCRIPTION)
         .addParameter(listenerOf(event), "listener")
         .addParameter(DELIVERY, "delivery")
-        .addStatement("return dispatcher.subscribe(listener, new $T(listener), delivery, $T::new)",
-            GeneratedNames.parameterized(event.adapter, typeVariables), queueingClass)
+        .addStatement("return dispatcher.subscribe(listener, new $T(listener), delivery,\n$>$>queue -> new $T(new $T(queue)::$L))$<$<",
+            GeneratedNames.parameterized(event.adapter, typeVariables), GeneratedNames.parameterized(event.adapter, typeVariables),
+            GeneratedNames.parameterized(queueingClass, typeVariables), event.name())
         .build();
   }
 

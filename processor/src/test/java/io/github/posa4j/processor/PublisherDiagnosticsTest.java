@@ -145,6 +145,43 @@ class PublisherDiagnosticsTest {
   }
 
   @Test
+  void anEventInheritedFromTwoInterfacesIsOneEvent() {
+    JavaFileObject source = Compiler.source("test.Events",
+        "package test;",
+        "",
+        "interface Started { void started(String by); }",
+        "interface Lifecycle { void started(String by); void stopped(); }",
+        "",
+        "@io.github.posa4j.annotation.Publisher",
+        "interface Events extends Started, Lifecycle {}");
+
+    assertThat(Compiler.compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void anInterfaceInsideAPrivateClass() {
+    JavaFileObject source = Compiler.source("test.Outer",
+        "package test;",
+        "",
+        "public class Outer {",
+        "  private static class Hidden {",
+        "    @io.github.posa4j.annotation.Publisher",
+        "    interface Events {",
+        "      void happened();",
+        "    }",
+        "  }",
+        "}");
+
+    Compilation compilation = Compiler.compileWithoutWerror(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("@Publisher cannot generate a publisher for an interface inside the private type test.Outer.Hidden")
+        .inFile(source)
+        .onLineContaining("interface Events");
+  }
+
+  @Test
   void anInterfaceWithoutEvents() {
     JavaFileObject source = events(
         "  default void nothing() {}");

@@ -54,7 +54,19 @@ public final class DeliveryFailure {
   /** Names publisher, event, subscriber and error; the arguments are left out. */
   @Override
   public String toString() {
-    return "subscriber " + subscriber + " of " + publisher + " failed on event " + event + ": " + error;
+    return "subscriber " + describe(subscriber) + " of " + publisher + " failed on event " + event + ": " + describe(error);
+  }
+
+  /**
+   * {@code object.toString()}, or its class and identity when that throws: a report about a failing
+   * subscriber must not fail in turn.
+   */
+  static String describe(Object object) {
+    try {
+      return String.valueOf(object);
+    } catch (RuntimeException | LinkageError e) {
+      return object.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(object));
+    }
   }
 
   void log() {

@@ -126,13 +126,18 @@ public final class EventDispatcher<L> {
     report(registration.subscriber(), event, arguments, error);
   }
 
+  /** Hands a failed delivery to the error handler; never throws, whatever the handler does. */
   void report(Object subscriber, String event, Object[] arguments, Throwable error) {
     DeliveryFailure failure = new DeliveryFailure(name, event, arguments, subscriber, error);
     try {
       errorHandler.handle(failure);
     } catch (Throwable handlerError) {
-      LOGGER.log(System.Logger.Level.WARNING, "the error handler of " + name + " threw while handling: " + failure,
-          handlerError);
+      try {
+        LOGGER.log(System.Logger.Level.WARNING, "the error handler of " + name + " threw while handling: " + failure,
+            handlerError);
+      } catch (Throwable loggingError) {
+        // Nothing is left to tell it to without reaching the publisher or the other subscribers.
+      }
     }
   }
 

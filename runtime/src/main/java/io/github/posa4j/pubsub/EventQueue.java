@@ -126,7 +126,7 @@ public final class EventQueue<L> {
   private void refuse(QueuedEvent<L> event, String why) {
     dropped.incrementAndGet();
     dispatcher.report(subscriber, event.event(), event.arguments(), new EventQueueFullException(
-        "the queue of " + capacity + " events of subscriber " + subscriber + " is full" + why + "; event "
+        "the queue of " + capacity + " events of subscriber " + DeliveryFailure.describe(subscriber) + " is full" + why + "; event "
             + event.event() + " was not queued for it (QueueOverflow." + overflow
             + "; give the subscriber a larger queue, a faster executor, or another overflow policy)"));
   }
@@ -167,11 +167,14 @@ public final class EventQueue<L> {
       try {
         executor.execute(drain);
         return;
-      } catch (RuntimeException refusedByExecutor) {
-        // Nothing will deliver these events: each goes to the error handler.
+      } catch (Throwable refusedByExecutor) { // RejectedExecutionException, or an Error such as no more threads
+        // Nothing will deliver these events: each goes to the error handler. This thread holds the
+        // turn meanwhile, so that a handler that publishes or closes does not wait for itself.
+        deliveringThread = Thread.currentThread();
         for (QueuedEvent<L> event = take(); event != null; event = take()) {
           dispatcher.report(subscriber, event.event(), event.arguments(), refusedByExecutor);
         }
+        deliveringThread = null;
         if (!stayScheduled()) {
           return;
         }
@@ -189,8 +192,8 @@ public final class EventQueue<L> {
       try {
         executor.execute(drain);
         return;
-      } catch (RuntimeException refusedHandOver) {
-        // The executor will not take the next turn (saturated or shutting down): keep it here.
+      } catch (Throwable refusedHandOver) {
+        // The executor will not take the next turn (saturated, shutting down, out of threads): keep it here.
       }
     }
   }

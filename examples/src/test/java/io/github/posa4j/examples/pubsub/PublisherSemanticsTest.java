@@ -310,6 +310,87 @@ class PublisherSemanticsTest {
   }
 
   @Test
+  void anAsynchronousListenerQueuesOnlyItsOwnEvent() throws Exception {
+    ExecutorService held = Executors.newSingleThreadExecutor();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    held.execute(() -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    List<Long> ticksSeen = new CopyOnWriteArrayList<>();
+    Subscription listener = ticks.onTick((source, sequence) -> ticksSeen.add(sequence),
+        Delivery.async(held, 1, io.github.posa4j.pubsub.QueueOverflow.FAIL));
+
+    for (int i = 0; i < 5; i++) {
+      ticks.reset("noise " + i); // not this listener's event: must not take room in its queue
+    }
+    ticks.tick(0, 7);
+
+    assertThat(listener.pendingEvents()).isEqualTo(1);
+    assertThat(listener.droppedEvents()).isZero();
+    release.countDown();
+    ticks.close();
+    held.shutdown();
+    assertThat(held.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(ticksSeen).containsExactly(7L);
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void aFailingSubscriberWhoseToStringThrowsStillReachesNoOneElse() {
+    Recorder after = Recorder.open();
+    List<LogRecord> records = capturingPubsubLog(() -> {
+      try (TicksPublisher logged = TicksPublisher.create()) {
+        logged.subscribe(new Ticks() {
+          @Override
+          public void tick(int source, long sequence) {
+            throw new IllegalStateException("tick failed");
+          }
+
+          @Override
+          public void reset(String reason) {}
+
+          @Override
+          public String toString() {
+            throw new IllegalStateException("toString failed too");
+          }
+        });
+        logged.subscribe(after);
+
+        logged.tick(0, 1); // returns normally
+      }
+    });
+
+    assertThat(after.received()).containsExactly("tick 0/1");
+    assertThat(records).singleElement().satisfies(record ->
+        assertThat(record.getMessage()).contains(" of Ticks failed on event tick: java.lang.IllegalStateException: tick failed"));
+  }
+
+  @Test
+  void anErrorHandlerThatClosesThePublisherWhenTheExecutorRefusesDoesNotWaitForItself() {
+    List<Throwable> reported = new CopyOnWriteArrayList<>();
+    AtomicReference<TicksPublisher> self = new AtomicReference<>();
+    TicksPublisher closing = TicksPublisher.create(PublisherOptions.builder()
+        .errorHandler(failure -> {
+          reported.add(failure.error());
+          self.get().close();
+        })
+        .build());
+    self.set(closing);
+    closing.subscribe(Recorder.open(), Delivery.async(task -> {
+      throw new OutOfMemoryError("unable to create native thread");
+    }));
+
+    closing.tick(0, 1);
+
+    assertThat(reported).singleElement().isInstanceOf(OutOfMemoryError.class);
+    assertThatThrownBy(() -> closing.tick(0, 2)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void asynchronousSubscribersSharingOneThreadEachReceiveTheirEventsInOrder() {
     ExecutorService oneThread = Executors.newSingleThreadExecutor();
     List<Recorder> recorders = new ArrayList<>();
