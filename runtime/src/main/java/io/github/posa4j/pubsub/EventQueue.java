@@ -49,6 +49,8 @@ public final class EventQueue<L> {
   /** Events taken from {@link #incoming}, oldest first; only the delivering thread touches it. */
   private QueuedEvent<L> taken;
 
+  /** Taken by {@link QueueOverflow#DROP_OLDEST} queues only: see {@link #compact()}. */
+  private final ReentrantLock compaction = new ReentrantLock();
   private final ReentrantLock waiting = new ReentrantLock();
   private final Condition roomOrIdle = waiting.newCondition();
   private volatile int waiters;
@@ -94,6 +96,9 @@ public final class EventQueue<L> {
             continue; // an event was taken meanwhile: there may be room now
           }
           dropped.incrementAndGet();
+          if (stale(current) + 1 >= capacity) {
+            compact();
+          }
           return true;
         case DROP_NEWEST:
           dropped.incrementAndGet();
@@ -111,6 +116,68 @@ public final class EventQueue<L> {
         default:
           refuse(event, "");
           return false;
+      }
+    }
+  }
+
+  /**
+   * Unlinks the oldest waiting events that {@link QueueOverflow#DROP_OLDEST} has dropped, so that
+   * the queue stays bounded while its subscriber is stuck in a delivery: about twice the capacity
+   * at most. Takes the incoming stack under the compaction lock (the delivering thread takes it under
+   * that lock too, so that no newer event can overtake the kept ones), cuts off its oldest events,
+   * and puts the rest back beneath whatever was pushed meanwhile. Events the delivering thread has
+   * already taken into its turn are not touched.
+   */
+  private void compact() {
+    compaction.lock();
+    try {
+      QueuedEvent<L> newestFirst = incoming.getAndSet(null);
+      int length = 0;
+      for (QueuedEvent<L> event = newestFirst; event != null; event = event.next) {
+        length++;
+      }
+      int removed = claimStale(length);
+      QueuedEvent<L> kept = null;
+      if (length > removed) {
+        kept = newestFirst;
+        QueuedEvent<L> oldestKept = newestFirst;
+        for (int i = 1; i < length - removed; i++) {
+          oldestKept = oldestKept.next;
+        }
+        oldestKept.next = null;
+      }
+      putBack(kept);
+    } finally {
+      compaction.unlock();
+    }
+    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+      startTurn(); // the delivering thread may have found the stack empty meanwhile and ended its turn
+    }
+  }
+
+  /** Takes up to {@code most} from the count of dropped events still in the queue; how many. */
+  private int claimStale(int most) {
+    while (true) {
+      long current = counts.get();
+      int claimed = Math.min(stale(current), most);
+      if (claimed == 0 || counts.compareAndSet(current, current - claimed * ONE_STALE)) {
+        return claimed;
+      }
+    }
+  }
+
+  /** Puts {@code older} back at the bottom of the incoming stack, beneath events pushed since it was taken. */
+  private void putBack(QueuedEvent<L> older) {
+    QueuedEvent<L> chain = older;
+    while (chain != null && !incoming.compareAndSet(null, chain)) {
+      QueuedEvent<L> newer = incoming.getAndSet(null);
+      if (newer != null) {
+        QueuedEvent<L> oldestNewer = newer;
+        while (oldestNewer.next != null) {
+          oldestNewer = oldestNewer.next;
+        }
+        oldestNewer.next = chain;
+        chain = newer;
       }
     }
   }
@@ -233,7 +300,7 @@ public final class EventQueue<L> {
   private QueuedEvent<L> take() {
     while (true) {
       if (taken == null) {
-        QueuedEvent<L> newestFirst = incoming.getAndSet(null);
+        QueuedEvent<L> newestFirst = takeIncoming();
         if (newestFirst == null) {
           return null;
         }
@@ -258,6 +325,27 @@ public final class EventQueue<L> {
         return !skip;
       }
     }
+  }
+
+  private QueuedEvent<L> takeIncoming() {
+    if (overflow != QueueOverflow.DROP_OLDEST) {
+      return incoming.getAndSet(null);
+    }
+    compaction.lock();
+    try {
+      return incoming.getAndSet(null);
+    } finally {
+      compaction.unlock();
+    }
+  }
+
+  /** How many events the queue holds in memory, dropped ones not yet unlinked included; for tests. */
+  int retainedEvents() {
+    int retained = 0;
+    for (QueuedEvent<L> event = incoming.get(); event != null; event = event.next) {
+      retained++;
+    }
+    return retained;
   }
 
   private static <L> QueuedEvent<L> reversed(QueuedEvent<L> newestFirst) {
