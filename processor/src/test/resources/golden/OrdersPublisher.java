@@ -115,7 +115,8 @@ public final class OrdersPublisher implements Orders, AutoCloseable {
   /**
    * Stops publishing: waits until every asynchronous subscriber has received the events queued
    * for it, then removes every subscriber. Publishing or subscribing afterwards throws
-   * {@link IllegalStateException}. Idempotent.
+   * {@link IllegalStateException}. Idempotent. Called from an asynchronous subscriber it does not
+   * wait (a sibling queue may need that very thread); interrupted, it stops waiting.
    */
   @Override
   public void close() {

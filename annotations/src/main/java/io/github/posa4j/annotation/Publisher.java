@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Makes an interface the event contract of a <b>Publisher-Subscriber</b> (POSA1): each method is
- * an event, and the annotation processor generates {@code <Name>Publisher implements <Name>},
+ * Makes an interface the event contract of a <b>Publisher-Subscriber</b> (POSA1): each abstract
+ * method is an event (default methods are conveniences the publisher inherits), and the annotation processor generates {@code <Name>Publisher implements <Name>},
  * which delivers every call to its subscribers, synchronously in subscription order or
  * asynchronously through a bounded per-subscriber queue.
  *

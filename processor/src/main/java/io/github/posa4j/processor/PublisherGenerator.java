@@ -198,7 +198,8 @@ final class PublisherGenerator {
         .addMethod(MethodSpec.methodBuilder("close")
             .addJavadoc("Stops publishing: waits until every asynchronous subscriber has received the events queued\n"
                 + "for it, then removes every subscriber. Publishing or subscribing afterwards throws\n"
-                + "{@link IllegalStateException}. Idempotent.\n")
+                + "{@link IllegalStateException}. Idempotent. Called from an asynchronous subscriber it does not\n"
+                + "wait (a sibling queue may need that very thread); interrupted, it stops waiting.\n")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .addStatement("dispatcher.close()")

@@ -46,7 +46,10 @@ public final class DeliveryFailure {
     return subscriber;
   }
 
-  /** What the subscriber threw, or the {@link EventQueueFullException} of a refused event. */
+  /**
+   * What the subscriber threw; an {@link EventQueueFullException} for an event its full queue
+   * refused; or what the executor threw when it would not run the subscriber's turn.
+   */
   public Throwable error() {
     return error;
   }

@@ -14,8 +14,8 @@ import java.util.function.Function;
  * subscribing and unsubscribing copy it. A dispatch delivers to the subscribers of the array it
  * read, so one that subscribes meanwhile does not receive that event; each subscriber's
  * {@linkplain Registration#target() target} is read just before its delivery, and a closed
- * subscription's target ignores every event, so one that unsubscribes meanwhile stops receiving at
- * once.
+ * subscription's target ignores every event, so one that unsubscribes meanwhile receives nothing
+ * from a delivery that reads its target after {@code close()} returned.
  *
  * @param <L> the {@code @Publisher} interface
  */
@@ -142,8 +142,10 @@ public final class EventDispatcher<L> {
   }
 
   /**
-   * Refuses new events and subscribers, waits until every asynchronous subscriber's queue is
-   * delivered, then deactivates every subscription. Idempotent: a later call waits for the same
+   * Refuses new events and subscribers, waits until the queue of every asynchronous subscriber
+   * still subscribed is delivered, then deactivates every subscription. It waits for the events
+   * published before it was called; an event published concurrently may still arrive after it
+   * returns. Idempotent: a later call waits for the same
    * queues. Called from an asynchronous subscriber of this publisher, it does not wait at all (the
    * queues drain after it returns): waiting there could wait for the very thread it runs on.
    * Interrupted, it stops waiting and returns with the interrupt status set; the queues go on

@@ -5,8 +5,10 @@ package io.github.posa4j.pubsub;
  * asynchronous subscriber's full queue refused. Set it with
  * {@link PublisherOptions.Builder#errorHandler}; the default {@linkplain #logging() logs} a warning.
  *
- * <p>It runs on the thread that delivered the event (the publishing thread for synchronous
- * subscribers, the executor's for asynchronous ones) and should return quickly. Whatever it throws
+ * <p>It runs on the thread where the delivery failed, and should return quickly: the publishing
+ * thread for synchronous subscribers and for events an asynchronous subscriber's queue refused
+ * ({@link QueueOverflow#FAIL}, an interrupted {@link QueueOverflow#BLOCK}, an executor that refused
+ * the turn); the executor's thread for an asynchronous subscriber that threw. Whatever it throws
  * is logged and goes no further: a failing handler never stops delivery to other subscribers.
  */
 @FunctionalInterface

@@ -18,7 +18,10 @@ public interface Subscription extends AutoCloseable {
   @Override
   void close();
 
-  /** Whether the subscriber still receives new events: neither closed nor its publisher closed. */
+  /**
+   * Whether the subscriber still receives new events: false once {@link #close()} has returned, or
+   * once its publisher's {@code close()} has finished waiting for the queues.
+   */
   boolean isActive();
 
   /** The events queued for an asynchronous subscriber and not yet delivered; 0 when synchronous. */
@@ -27,7 +30,9 @@ public interface Subscription extends AutoCloseable {
   /**
    * The events this subscriber never received because its queue was full: dropped by
    * {@link QueueOverflow#DROP_NEWEST} or {@link QueueOverflow#DROP_OLDEST}, or refused by
-   * {@link QueueOverflow#FAIL} (and reported to the error handler); 0 when synchronous.
+   * {@link QueueOverflow#FAIL} or an interrupted {@link QueueOverflow#BLOCK} wait (and reported to the
+   * error handler); 0 when synchronous. Events an executor refused to run are reported, not
+   * counted here.
    */
   long droppedEvents();
 }
