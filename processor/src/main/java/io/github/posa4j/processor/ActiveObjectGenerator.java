@@ -22,7 +22,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -233,7 +232,7 @@ final class ActiveObjectGenerator {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, resultType(resolved.getReturnType())))
         .varargs(method.isVarArgs());
-    if (method.isVarArgs() && !isReifiable(lastParameterComponent(resolved))) {
+    if (method.isVarArgs() && GeneratedNames.hasGenericVarargs(method, resolved)) {
       // Only stores the array for the servant's own varargs method, which is where any heap pollution lies.
       async.addAnnotation(SafeVarargs.class)
           .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "varargs").build())
@@ -298,26 +297,6 @@ final class ActiveObjectGenerator {
     }
     type.addMethod(execute.build());
     return type.build();
-  }
-
-  private static TypeMirror lastParameterComponent(ExecutableType method) {
-    List<? extends TypeMirror> parameters = method.getParameterTypes();
-    return ((ArrayType) parameters.get(parameters.size() - 1)).getComponentType();
-  }
-
-  /** Whether an array of {@code type} keeps its element type at run time (no type variable, no type argument). */
-  private static boolean isReifiable(TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return false;
-      case DECLARED:
-        return ((DeclaredType) type).getTypeArguments().stream().allMatch(argument -> argument.getKind() == TypeKind.WILDCARD
-            && ((WildcardType) argument).getExtendsBound() == null && ((WildcardType) argument).getSuperBound() == null);
-      case ARRAY:
-        return isReifiable(((ArrayType) type).getComponentType());
-      default:
-        return true;
-    }
   }
 
   /** "{@code prefix} {@link Servant#method}", and when guarded ", which runs once {@code guard()} is true". */

@@ -16,7 +16,10 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 
 /**
  * Names in generated code: types (same package, nested names flattened with {@code _}),
@@ -98,6 +101,34 @@ final class GeneratedNames {
         return isUncheckedCast(((ArrayType) type).getComponentType());
       default:
         return false;
+    }
+  }
+
+  /**
+   * Whether {@code method} (seen as {@code resolved}) is varargs with a non-reifiable element type,
+   * such as {@code T...} or {@code List<String>...}: a method implementing it needs
+   * {@code @SafeVarargs} to compile without heap-pollution warnings.
+   */
+  static boolean hasGenericVarargs(ExecutableElement method, ExecutableType resolved) {
+    if (!method.isVarArgs()) {
+      return false;
+    }
+    List<? extends TypeMirror> parameters = resolved.getParameterTypes();
+    return !isReifiable(((ArrayType) parameters.get(parameters.size() - 1)).getComponentType());
+  }
+
+  /** Whether an array of {@code type} keeps its element type at run time (no type variable, no type argument). */
+  private static boolean isReifiable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return false;
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream().allMatch(argument -> argument.getKind() == TypeKind.WILDCARD
+            && ((WildcardType) argument).getExtendsBound() == null && ((WildcardType) argument).getSuperBound() == null);
+      case ARRAY:
+        return isReifiable(((ArrayType) type).getComponentType());
+      default:
+        return true;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.posa4j.processor;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -149,6 +150,7 @@ final class PublisherGenerator {
         .addTypeVariables(typeVariables)
         .addSuperinterface(apiName)
         .addSuperinterface(AutoCloseable.class)
+        .avoidClashesWithNestedClasses(api)
         .addField(FieldSpec.builder(dispatcherType, "dispatcher", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
@@ -296,6 +298,10 @@ final class PublisherGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
         .varargs(event.method.isVarArgs());
     addParameters(method, event);
+    if (GeneratedNames.hasGenericVarargs(event.method, event.resolved)) {
+      // As on the event method itself: an abstract method cannot be @SafeVarargs.
+      method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    }
     for (TypeMirror thrown : event.resolved.getThrownTypes()) {
       method.addException(TypeName.get(thrown));
     }
@@ -416,6 +422,12 @@ final class PublisherGenerator {
         .addModifiers(Modifier.PUBLIC)
         .varargs(event.method.isVarArgs());
     addParameters(method, event);
+    if (GeneratedNames.hasGenericVarargs(event.method, event.resolved)) {
+      // The array is only passed on, to the subscriber or into a queued event: no heap pollution here.
+      method.addAnnotation(SafeVarargs.class)
+          .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "varargs").build())
+          .addModifiers(Modifier.FINAL);
+    }
     if (throwing) {
       event.resolved.getThrownTypes().forEach(thrown -> method.addException(TypeName.get(thrown)));
     }

@@ -175,4 +175,54 @@ class PublisherBehaviourTest {
         .loadClass("test.AlertsScenario").getConstructor().newInstance();
     assertThat(run.call()).containsExactly("sent hi[1]", "failed sent: empty", "raised 1/2");
   }
+
+  @Test
+  void genericVarargsEventsAndMemberTypesThatShadowImportsCompileWithoutWarnings() throws Exception {
+    JavaFileObject legacy = Compiler.source("legacy.Status",
+        "package legacy;",
+        "",
+        "public enum Status { OLD }");
+    JavaFileObject events = Compiler.source("test.Migrations",
+        "package test;",
+        "",
+        "import java.util.List;",
+        "",
+        "@io.github.posa4j.annotation.Publisher",
+        "public interface Migrations<T> {",
+        "  enum Status { NEW }",
+        "",
+        "  void migrated(legacy.Status from, Status to);",
+        "",
+        "  @SuppressWarnings(\"unchecked\")",
+        "  void batched(List<T>... batches);",
+        "}");
+    JavaFileObject scenario = Compiler.source("test.MigrationsScenario",
+        "package test;",
+        "",
+        "import io.github.posa4j.pubsub.Delivery;",
+        "import java.util.*;",
+        "import java.util.concurrent.Callable;",
+        "",
+        "public class MigrationsScenario implements Callable<List<String>> {",
+        "  @Override",
+        "  public List<String> call() {",
+        "    List<String> seen = new ArrayList<>();",
+        "    try (MigrationsPublisher<String> migrations = MigrationsPublisher.create()) {",
+        "      migrations.onMigrated((from, to) -> seen.add(from + \"->\" + to));",
+        "      migrations.onBatched(batches -> seen.add(\"batches \" + batches.length), Delivery.async(Runnable::run));",
+        "      migrations.migrated(legacy.Status.OLD, Migrations.Status.NEW);",
+        "      migrations.batched(List.of(\"a\"), List.of(\"b\"));",
+        "    }",
+        "    return seen;",
+        "  }",
+        "}");
+
+    Compilation compilation = Compiler.compile(legacy, events, scenario);
+    assertThat(compilation).succeededWithoutWarnings();
+
+    @SuppressWarnings("unchecked")
+    Callable<List<String>> run = (Callable<List<String>>) Compiler.classLoader(compilation)
+        .loadClass("test.MigrationsScenario").getConstructor().newInstance();
+    assertThat(run.call()).containsExactly("OLD->NEW", "batches 2");
+  }
 }
