@@ -256,12 +256,47 @@ public final class EventQueue<L> {
         return;
       }
       deliveringThread = null;
-      try {
-        executor.execute(drain);
+      if (handOver()) {
         return;
-      } catch (Throwable refusedHandOver) {
-        // The executor will not take the next turn (saturated, shutting down, out of threads): keep it here.
       }
+    }
+  }
+
+  /**
+   * Hands the next turn to the executor; whether another thread has it. {@code false} when the
+   * executor refused (saturated, shutting down, out of threads) or ran it in this very thread
+   * (a direct or caller-runs executor): the caller keeps the turn in its loop instead of recursing
+   * once per turn.
+   */
+  private boolean handOver() {
+    NextTurn next = new NextTurn(Thread.currentThread());
+    try {
+      executor.execute(next);
+    } catch (Throwable refusedHandOver) {
+      return false;
+    }
+    next.executeReturned = true;
+    return !next.ranInCaller;
+  }
+
+  /** A turn handed to the executor that notices when the executor runs it in the handing thread. */
+  private final class NextTurn implements Runnable {
+    private final Thread from;
+    /** Both written and read by {@link #from} only. */
+    private boolean executeReturned;
+    private boolean ranInCaller;
+
+    NextTurn(Thread from) {
+      this.from = from;
+    }
+
+    @Override
+    public void run() {
+      if (Thread.currentThread() == from && !executeReturned) {
+        ranInCaller = true;
+        return;
+      }
+      drain();
     }
   }
 

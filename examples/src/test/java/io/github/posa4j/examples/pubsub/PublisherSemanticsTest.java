@@ -391,6 +391,34 @@ class PublisherSemanticsTest {
   }
 
   @Test
+  void anExecutorThatRunsTasksInTheCallerDeliversALongBacklogWithoutGrowingTheStack() {
+    int backlog = 50_000;
+    List<Integer> depths = new ArrayList<>();
+    List<Long> seen = new ArrayList<>();
+    ticks.subscribe(new Ticks() {
+      @Override
+      public void tick(int source, long sequence) {
+        depths.add(Thread.currentThread().getStackTrace().length);
+        seen.add(sequence);
+        if (sequence == 0) {
+          for (long next = 1; next <= backlog; next++) { // queued behind this delivery: a backlog of many turns
+            ticks.tick(source, next);
+          }
+        }
+      }
+
+      @Override
+      public void reset(String reason) {}
+    }, Delivery.async(Runnable::run));
+
+    ticks.tick(0, 0);
+
+    assertThat(seen).hasSize(backlog + 1).startsWith(0L, 1L).endsWith((long) backlog);
+    int growth = depths.stream().mapToInt(Integer::intValue).max().orElseThrow() - depths.get(1);
+    assertThat(growth).as("stack growth over %d turns", backlog / 256).isLessThan(10);
+  }
+
+  @Test
   void asynchronousSubscribersSharingOneThreadEachReceiveTheirEventsInOrder() {
     ExecutorService oneThread = Executors.newSingleThreadExecutor();
     List<Recorder> recorders = new ArrayList<>();
