@@ -231,6 +231,11 @@ final class Messages {
         + " (create, subscribe, close); rename the event";
   }
 
+  static String defaultMethodNameReserved(String method) {
+    return "default method " + method + " has the name of a method of the generated publisher"
+        + " (create, subscribe, close), which the publisher could not also inherit; rename it";
+  }
+
   static String eventNamesClash(String event, String other, String listener) {
     return "event method " + event + " and " + other + " both become on" + listener.substring(0, listener.length() - "Listener".length())
         + " and " + listener + " in the generated publisher; give each event its own name"

@@ -52,6 +52,8 @@ final class PublisherGenerator {
   private final List<Event> events = new ArrayList<>();
   private final ClassName queueingClass;
   private final ClassName ignoringClass;
+  /** Whether the interface extends {@link AutoCloseable}: its nested implementations need a {@code close()}. */
+  private final boolean closeable;
 
   /** One event method and the names of what is generated for it. */
   private static final class Event {
@@ -95,6 +97,8 @@ final class PublisherGenerator {
         GeneratedNames.flatName(api) + SUFFIX);
 
     List<ExecutableElement> methods = events(environment, api);
+    this.closeable = types.isAssignable(types.erasure(api.asType()),
+        environment.getElementUtils().getTypeElement("java.lang.AutoCloseable").asType());
     Set<String> taken = new HashSet<>(Set.of(publisherClass.simpleName()));
     for (ExecutableElement method : methods) {
       taken.add(listenerName(method)); // public names first: they never get an underscore
@@ -112,7 +116,9 @@ final class PublisherGenerator {
 
   /**
    * The events of {@code api}: its abstract methods and those it inherits, each once even when two
-   * superinterfaces declare it; default methods are not events.
+   * superinterfaces declare it; default methods are not events, and neither is the {@code close()}
+   * of {@link AutoCloseable} or {@link java.io.Closeable}, which the publisher's own {@code close()}
+   * implements.
    */
   static List<ExecutableElement> events(ProcessingEnvironment environment, TypeElement api) {
     Types types = environment.getTypeUtils();
@@ -120,11 +126,18 @@ final class PublisherGenerator {
     List<ExecutableElement> events = new ArrayList<>();
     for (ExecutableElement method : InterfaceMethods.forwardable(environment.getElementUtils(), types, api)) {
       if (method.getModifiers().contains(Modifier.ABSTRACT)
+          && !isCloseOfACloseable(method)
           && events.stream().noneMatch(event -> sameSignature(types, apiType, event, method))) {
         events.add(method);
       }
     }
     return events;
+  }
+
+  private static boolean isCloseOfACloseable(ExecutableElement method) {
+    String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
+    return method.getSimpleName().contentEquals("close") && method.getParameters().isEmpty()
+        && (owner.equals("java.lang.AutoCloseable") || owner.equals("java.io.Closeable"));
   }
 
   private static boolean sameSignature(Types types, DeclaredType apiType, ExecutableElement a, ExecutableElement b) {
@@ -333,6 +346,7 @@ final class PublisherGenerator {
       }
       adapter.addMethod(method.build());
     }
+    addNoOpClose(adapter);
     return adapter.build();
   }
 
@@ -355,7 +369,21 @@ final class PublisherGenerator {
               event.arguments())
           .build());
     }
+    addNoOpClose(queueing);
     return queueing.build();
+  }
+
+  /**
+   * For an interface that extends {@link AutoCloseable}: its {@code close()} is not an event, and the
+   * publisher never closes a subscriber, so the nested implementations' {@code close()} does nothing.
+   */
+  private void addNoOpClose(TypeSpec.Builder type) {
+    if (closeable) {
+      type.addMethod(MethodSpec.methodBuilder("close")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .build());
+    }
   }
 
   /** The target of a closed subscription: every event is ignored. */
@@ -368,6 +396,7 @@ final class PublisherGenerator {
     for (Event event : events) {
       ignoring.addMethod(implementation(event, false).build());
     }
+    addNoOpClose(ignoring);
     return ignoring.build();
   }
 

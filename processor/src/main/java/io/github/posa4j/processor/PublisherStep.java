@@ -46,6 +46,11 @@ final class PublisherStep implements ProcessingStep {
         "declare the events as methods of an interface and annotate that", environment.getElementUtils(), reporter)) {
       return;
     }
+    for (ExecutableElement method : InterfaceMethods.forwardable(environment.getElementUtils(), environment.getTypeUtils(), type)) {
+      if (method.isDefault() && RESERVED.contains(method.getSimpleName().toString())) {
+        error(type, method, Messages.defaultMethodNameReserved(method.getSimpleName().toString()));
+      }
+    }
     var events = PublisherGenerator.events(environment, type);
     if (events.isEmpty()) {
       reporter.error(type, Messages.publisherWithoutEvents());

@@ -145,6 +145,34 @@ class PublisherDiagnosticsTest {
   }
 
   @Test
+  void aDefaultMethodNamedLikeAPublisherMethod() {
+    JavaFileObject source = events(
+        "  void happened(String what);",
+        "  default void subscribe(Events other) {}");
+
+    Compilation compilation = Compiler.compileWithoutWerror(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("default method subscribe has the name of a method of the generated publisher")
+        .inFile(source)
+        .onLineContaining("default void subscribe");
+  }
+
+  @Test
+  void theCloseOfAnAutoCloseableInterfaceIsThePublishersOwnNotAnEvent() {
+    JavaFileObject source = Compiler.source("test.Events",
+        "package test;",
+        "",
+        "@io.github.posa4j.annotation.Publisher",
+        "interface Events extends java.io.Closeable {",
+        "  void happened(String what);",
+        "}");
+
+    assertThat(Compiler.compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
   void anEventInheritedFromTwoInterfacesIsOneEvent() {
     JavaFileObject source = Compiler.source("test.Events",
         "package test;",
