@@ -72,6 +72,7 @@ final class ProxyGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addTypeVariables(typeVariables)
         .addSuperinterface(apiName)
+        .avoidClashesWithNestedClasses(api)
         .addField(FieldSpec.builder(factoryType, "factory", Modifier.PRIVATE, Modifier.FINAL).build())
         .addField(FieldSpec.builder(INTERCEPTOR_CHAIN, "chain", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("The interceptors; {@code null} when there are none, so that calls go straight to the target.\n")

@@ -116,4 +116,23 @@ class ProxyDiagnosticsTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.Shop_TillProxy");
   }
+
+  @Test
+  void aMemberTypeOfTheInterfaceThatShadowsAnImportedTypeCompiles() {
+    JavaFileObject legacy = Compiler.source("legacy.Status",
+        "package legacy;",
+        "",
+        "public enum Status { OLD }");
+    JavaFileObject source = Compiler.source("test.Migrations",
+        "package test;",
+        "",
+        "@io.github.posa4j.annotation.Proxy",
+        "public interface Migrations {",
+        "  enum Status { NEW }",
+        "",
+        "  Status migrate(legacy.Status from);",
+        "}");
+
+    assertThat(Compiler.compile(legacy, source)).succeededWithoutWarnings();
+  }
 }
