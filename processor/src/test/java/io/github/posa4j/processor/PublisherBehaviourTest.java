@@ -66,14 +66,9 @@ class PublisherBehaviourTest {
 
   @Test
   void aScenarioCompiledAgainstTheGeneratedPublisherSeesEveryEventInRegistrationOrder() throws Exception {
-    Compilation compilation = Compiler.compile(ProxySources.fixture("Feed"), SCENARIO);
-    assertThat(compilation).succeededWithoutWarnings();
+    List<String> seen = runScenario("io.github.posa4j.processor.fixtures.FeedScenario", ProxySources.fixture("Feed"), SCENARIO);
 
-    @SuppressWarnings("unchecked")
-    Callable<List<String>> scenario = (Callable<List<String>>) Compiler.classLoader(compilation)
-        .loadClass("io.github.posa4j.processor.fixtures.FeedScenario").getConstructor().newInstance();
-
-    assertThat(scenario.call()).containsExactly(
+    assertThat(seen).containsExactly(
         "all opened 7",
         "all published b[a]",
         "async published b",
@@ -117,13 +112,7 @@ class PublisherBehaviourTest {
         "  }",
         "}");
 
-    Compilation compilation = Compiler.compile(events, scenario);
-    assertThat(compilation).succeededWithoutWarnings();
-
-    @SuppressWarnings("unchecked")
-    Callable<List<String>> run = (Callable<List<String>>) Compiler.classLoader(compilation)
-        .loadClass("test.RoutingScenario").getConstructor().newInstance();
-    assertThat(run.call()).containsExactly("sync dqlres", "async dqlres");
+    assertThat(runScenario("test.RoutingScenario", events, scenario)).containsExactly("sync dqlres", "async dqlres");
   }
 
   @Test
@@ -167,13 +156,8 @@ class PublisherBehaviourTest {
         "  }",
         "}");
 
-    Compilation compilation = Compiler.compile(events, scenario);
-    assertThat(compilation).succeededWithoutWarnings();
-
-    @SuppressWarnings("unchecked")
-    Callable<List<String>> run = (Callable<List<String>>) Compiler.classLoader(compilation)
-        .loadClass("test.AlertsScenario").getConstructor().newInstance();
-    assertThat(run.call()).containsExactly("sent hi[1]", "failed sent: empty", "raised 1/2");
+    assertThat(runScenario("test.AlertsScenario", events, scenario))
+        .containsExactly("sent hi[1]", "failed sent: empty", "raised 1/2");
   }
 
   @Test
@@ -217,12 +201,19 @@ class PublisherBehaviourTest {
         "  }",
         "}");
 
-    Compilation compilation = Compiler.compile(legacy, events, scenario);
-    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(runScenario("test.MigrationsScenario", legacy, events, scenario)).containsExactly("OLD->NEW", "batches 2");
+  }
 
+  /**
+   * Compiles {@code sources} with the processor (without any warning, under {@code -Werror}), then
+   * runs the compiled {@code scenarioClass}, a {@code Callable<List<String>>}, and returns what it saw.
+   */
+  private static List<String> runScenario(String scenarioClass, JavaFileObject... sources) throws Exception {
+    Compilation compilation = Compiler.compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
     @SuppressWarnings("unchecked")
-    Callable<List<String>> run = (Callable<List<String>>) Compiler.classLoader(compilation)
-        .loadClass("test.MigrationsScenario").getConstructor().newInstance();
-    assertThat(run.call()).containsExactly("OLD->NEW", "batches 2");
+    Callable<List<String>> scenario = (Callable<List<String>>) Compiler.classLoader(compilation)
+        .loadClass(scenarioClass).getConstructor().newInstance();
+    return scenario.call();
   }
 }

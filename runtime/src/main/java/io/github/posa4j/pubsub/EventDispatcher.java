@@ -195,11 +195,6 @@ public final class EventDispatcher<L> {
     return ignoring;
   }
 
-  /** Whether {@link #close()} was called. */
-  public boolean isClosed() {
-    return registrations == null;
-  }
-
   /** The publisher's name. */
   public String name() {
     return name;
