@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.posa4j.pubsub.Delivery;
 import io.github.posa4j.pubsub.DeliveryFailure;
 import io.github.posa4j.pubsub.PublisherOptions;
+import io.github.posa4j.pubsub.QueueOverflow;
 import io.github.posa4j.pubsub.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -273,8 +275,14 @@ class PublisherSemanticsTest {
   @Test
   void anAsynchronousSubscriberMayCloseItsPublisherEvenWhenOthersQueueOnItsOnlyThread() throws Exception {
     ExecutorService oneThread = Executors.newSingleThreadExecutor();
+    CountDownLatch bothPublished = new CountDownLatch(1);
     CompletableFuture<Void> closed = new CompletableFuture<>();
     ticks.onReset(reason -> {
+      try {
+        bothPublished.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       ticks.close(); // must not wait for `other`, which needs this very thread
       closed.complete(null);
     }, Delivery.async(oneThread));
@@ -283,6 +291,7 @@ class PublisherSemanticsTest {
 
     ticks.reset("shutdown");
     ticks.tick(0, 1);
+    bothPublished.countDown();
 
     closed.get(10, TimeUnit.SECONDS);
     assertThatThrownBy(() -> ticks.reset("again")).isInstanceOf(IllegalStateException.class);
@@ -312,7 +321,7 @@ class PublisherSemanticsTest {
   @Test
   void anAsynchronousListenerQueuesOnlyItsOwnEvent() throws Exception {
     ExecutorService held = Executors.newSingleThreadExecutor();
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     held.execute(() -> {
       try {
         release.await();
@@ -322,7 +331,7 @@ class PublisherSemanticsTest {
     });
     List<Long> ticksSeen = new CopyOnWriteArrayList<>();
     Subscription listener = ticks.onTick((source, sequence) -> ticksSeen.add(sequence),
-        Delivery.async(held, 1, io.github.posa4j.pubsub.QueueOverflow.FAIL));
+        Delivery.async(held, 1, QueueOverflow.FAIL));
 
     for (int i = 0; i < 5; i++) {
       ticks.reset("noise " + i); // not this listener's event: must not take room in its queue
@@ -425,7 +434,7 @@ class PublisherSemanticsTest {
     for (int i = 0; i < 5; i++) {
       Recorder recorder = Recorder.open();
       recorders.add(recorder);
-      ticks.subscribe(recorder, Delivery.async(oneThread, 10_000, io.github.posa4j.pubsub.QueueOverflow.BLOCK));
+      ticks.subscribe(recorder, Delivery.async(oneThread, 10_000, QueueOverflow.BLOCK));
     }
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) { // several turns of 256 per subscriber
