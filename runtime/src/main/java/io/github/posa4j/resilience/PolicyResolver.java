@@ -11,7 +11,6 @@ import io.github.posa4j.config.ConfigException;
 import io.github.posa4j.config.ConfigValue;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,17 +60,28 @@ public final class PolicyResolver {
    * @throws ConfigException when a configured value cannot be parsed
    */
   public Optional<FaultTolerance> resolve(Class<?> type, Method method, boolean keysAddPolicies) {
-    String key = methodKey(type, method.getName(), method.getParameterTypes());
-    Keys keys = new Keys(type, method);
+    return resolve(AnnotatedMethod.of(type, method), keysAddPolicies);
+  }
+
+  /**
+   * The policies of {@code method}, or empty when none applies; see
+   * {@link #resolve(Class, Method, boolean)}. With {@code keysAddPolicies}, a method-level
+   * {@code Fallback/fallbackMethod} or {@code Fallback/value} key adds a fallback too; the caller
+   * invokes a configured fallback method itself, as for an annotated one.
+   */
+  public Optional<FaultTolerance> resolve(AnnotatedMethod method, boolean keysAddPolicies) {
+    String key = method.key();
+    ClassLoader loader = method.classLoader();
+    Keys keys = new Keys(method);
     FaultTolerance.Builder builder = FaultTolerance.builder(key);
     boolean any = false;
 
-    Found<CircuitBreaker> breaker = find(type, method, CircuitBreaker.class, keys, keysAddPolicies);
+    Found<CircuitBreaker> breaker = find(method, CircuitBreaker.class, keys, keysAddPolicies);
     if (breaker != null) {
       CircuitBreakerPolicy.Builder b = breaker.annotation == null
           ? CircuitBreakerPolicy.builder() : CircuitBreakerPolicy.builder(breaker.annotation);
-      breaker.value("failOn").ifPresent(v -> b.failOn(v.asThrowableClasses(type.getClassLoader())));
-      breaker.value("skipOn").ifPresent(v -> b.skipOn(v.asThrowableClasses(type.getClassLoader())));
+      breaker.value("failOn").ifPresent(v -> b.failOn(v.asThrowableClasses(loader)));
+      breaker.value("skipOn").ifPresent(v -> b.skipOn(v.asThrowableClasses(loader)));
       breaker.value("delay").ifPresent(v -> b.delay(v.asLong()));
       breaker.value("delayUnit").ifPresent(v -> b.delayUnit(v.asUnit()));
       breaker.value("requestVolumeThreshold").ifPresent(v -> b.requestVolumeThreshold(v.asInt()));
@@ -81,7 +91,7 @@ public final class PolicyResolver {
       any = true;
     }
 
-    Found<Retry> retry = find(type, method, Retry.class, keys, keysAddPolicies);
+    Found<Retry> retry = find(method, Retry.class, keys, keysAddPolicies);
     if (retry != null) {
       RetryPolicy.Builder b = retry.annotation == null ? RetryPolicy.builder() : RetryPolicy.builder(retry.annotation);
       retry.value("maxRetries").ifPresent(v -> b.maxRetries(v.asInt()));
@@ -91,13 +101,13 @@ public final class PolicyResolver {
       retry.value("durationUnit").ifPresent(v -> b.durationUnit(v.asUnit()));
       retry.value("jitter").ifPresent(v -> b.jitter(v.asLong()));
       retry.value("jitterDelayUnit").ifPresent(v -> b.jitterDelayUnit(v.asUnit()));
-      retry.value("retryOn").ifPresent(v -> b.retryOn(v.asThrowableClasses(type.getClassLoader())));
-      retry.value("abortOn").ifPresent(v -> b.abortOn(v.asThrowableClasses(type.getClassLoader())));
+      retry.value("retryOn").ifPresent(v -> b.retryOn(v.asThrowableClasses(loader)));
+      retry.value("abortOn").ifPresent(v -> b.abortOn(v.asThrowableClasses(loader)));
       builder.retry(b.build());
       any = true;
     }
 
-    Found<Timeout> timeout = find(type, method, Timeout.class, keys, keysAddPolicies);
+    Found<Timeout> timeout = find(method, Timeout.class, keys, keysAddPolicies);
     if (timeout != null) {
       long value = timeout.value("value").map(ConfigValue::asLong)
           .orElse(timeout.annotation == null ? 1000 : timeout.annotation.value());
@@ -107,7 +117,7 @@ public final class PolicyResolver {
       any = true;
     }
 
-    Found<Bulkhead> bulkhead = find(type, method, Bulkhead.class, keys, keysAddPolicies);
+    Found<Bulkhead> bulkhead = find(method, Bulkhead.class, keys, keysAddPolicies);
     if (bulkhead != null) {
       int value = bulkhead.value("value").map(ConfigValue::asInt)
           .orElse(bulkhead.annotation == null ? 10 : bulkhead.annotation.value());
@@ -117,16 +127,25 @@ public final class PolicyResolver {
       any = true;
     }
 
-    Found<Fallback> fallback = find(type, method, Fallback.class, keys, false);
+    Found<Fallback> fallback = find(method, Fallback.class, keys, keysAddPolicies);
     if (fallback != null) {
-      FallbackPolicy declared = FallbackPolicy.of(fallback.annotation, key);
-      FallbackHandler<?> handler = fallback.value("value")
-          .<FallbackHandler<?>>map(v -> instantiateHandler(v, type.getClassLoader()))
-          .orElse(declared.handlerOrNull());
+      Optional<ConfigValue> handlerKey = fallback.value("value");
+      FallbackHandler<?> declaredHandler = null;
+      if (fallback.annotation != null) {
+        declaredHandler = FallbackPolicy.of(fallback.annotation, key).handlerOrNull();
+      } else if (handlerKey.isEmpty() && fallback.value("fallbackMethod").isEmpty()) {
+        throw new InvalidPolicyException("Fallback on " + key
+            + ": is enabled by configuration but names no fallback; add a Fallback/fallbackMethod or Fallback/value key");
+      }
+      FallbackHandler<?> handler = handlerKey
+          .<FallbackHandler<?>>map(v -> instantiateHandler(v, loader))
+          .orElse(declaredHandler);
       Class<? extends Throwable>[] applyOn = fallback.value("applyOn")
-          .map(v -> v.asThrowableClasses(type.getClassLoader())).orElse(fallback.annotation.applyOn());
+          .map(v -> v.asThrowableClasses(loader))
+          .orElseGet(() -> fallback.annotation == null ? ExceptionFilter.classes(Throwable.class) : fallback.annotation.applyOn());
       Class<? extends Throwable>[] skipOn = fallback.value("skipOn")
-          .map(v -> v.asThrowableClasses(type.getClassLoader())).orElse(fallback.annotation.skipOn());
+          .map(v -> v.asThrowableClasses(loader))
+          .orElseGet(() -> fallback.annotation == null ? ExceptionFilter.classes() : fallback.annotation.skipOn());
       builder.fallback(FallbackPolicy.of(handler, applyOn, skipOn));
       any = true;
     }
@@ -162,11 +181,11 @@ public final class PolicyResolver {
    * The annotation that applies to {@code method} (method level first, then class level for a
    * public method), or a key-only policy; {@code null} when the policy does not apply.
    */
-  private <A extends Annotation> Found<A> find(Class<?> type, Method method, Class<A> annotationType,
+  private <A extends Annotation> Found<A> find(AnnotatedMethod method, Class<A> annotationType,
       Keys keys, boolean keysAddPolicies) {
     String name = annotationType.getSimpleName();
-    A onMethod = method.getAnnotation(annotationType);
-    A onClass = onMethod == null && Modifier.isPublic(method.getModifiers()) ? type.getAnnotation(annotationType) : null;
+    A onMethod = method.methodAnnotation(annotationType);
+    A onClass = onMethod == null && method.isPublic() ? method.typeAnnotation(annotationType) : null;
     A annotation = onMethod != null ? onMethod : onClass;
     Optional<ConfigValue> enabled = keys.lookup(name, "enabled", true);
     if (annotation != null) {
@@ -216,10 +235,10 @@ public final class PolicyResolver {
     final String type;
     final List<ConfigValue> used = new ArrayList<>();
 
-    Keys(Class<?> type, Method method) {
-      this.narrowed = methodKey(type, method.getName(), method.getParameterTypes()) + "/";
-      this.method = type.getName() + "/" + method.getName() + "/";
-      this.type = type.getName() + "/";
+    Keys(AnnotatedMethod method) {
+      this.narrowed = method.key() + "/";
+      this.method = method.typeName() + "/" + method.name() + "/";
+      this.type = method.typeName() + "/";
     }
 
     Optional<ConfigValue> lookup(String annotation, String attribute, boolean classKeyApplies) {

@@ -165,6 +165,34 @@ class PolicyResolverTest {
   }
 
   @Test
+  void fallbackKeysAddAFallbackOnlyWhenAskedTo() throws Exception {
+    Method legacy = method("legacy");
+    PolicyResolver byMethod = new PolicyResolver(Config.of(ConfigSources.of("test", Map.of(
+        PAYMENTS + "/legacy/Fallback/fallbackMethod", "com.example.Fallbacks.legacy",
+        PAYMENTS + "/legacy/Fallback/applyOn", "java.io.IOException"))));
+    FallbackPolicy configured = policyOf(byMethod.resolve(Payments.class, legacy, true).orElseThrow(), FallbackPolicy.class);
+    assertThat(configured.handler()).isEmpty();
+    assertThat(configured.applyOn()).containsExactly(IOException.class);
+    assertThat(configured.skipOn()).isEmpty();
+    assertThat(byMethod.resolve(Payments.class, legacy, false).orElseThrow().policies())
+        .noneMatch(FallbackPolicy.class::isInstance);
+
+    PolicyResolver byHandler = new PolicyResolver(Config.of(ConfigSources.of("test", Map.of(
+        PAYMENTS + "/legacy/Fallback/value", Answer.class.getName()))));
+    FaultTolerance handled = byHandler.resolve(Payments.class, legacy, true).orElseThrow();
+    assertThat(handled.<String>call(() -> {
+      throw new IOException("down");
+    })).isEqualTo("fallback for " + PAYMENTS + "/legacy()");
+
+    PolicyResolver nothingToCall = new PolicyResolver(Config.of(ConfigSources.of("test", Map.of(
+        PAYMENTS + "/legacy/Fallback/enabled", "true"))));
+    assertThatThrownBy(() -> nothingToCall.resolve(Payments.class, legacy, true))
+        .isInstanceOf(InvalidPolicyException.class)
+        .hasMessageContaining("Fallback on " + PAYMENTS + "/legacy()")
+        .hasMessageContaining("add a Fallback/fallbackMethod or Fallback/value key");
+  }
+
+  @Test
   void fallbackHandlerComesFromTheAnnotation() throws Exception {
     FaultTolerance policy = resolve(Map.of(), method("lookup"));
     assertThat(policy.<String>call(() -> {
