@@ -1,5 +1,7 @@
 package io.github.posa4j.processor;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
 import io.github.posa4j.annotation.Bulkhead;
 import io.github.posa4j.annotation.CircuitBreaker;
 import io.github.posa4j.annotation.Fallback;
@@ -62,7 +64,10 @@ final class ResilienceStep implements ProcessingStep {
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    GeneratedFiles.write(new ResilienceGenerator(environment, type, protectedMethods).javaFile(), environment.getFiler());
+    JavaFile decorator = new ResilienceGenerator(environment, type, protectedMethods).javaFile();
+    GeneratedFiles.write(decorator, environment.getFiler());
+    GeneratedFiles.writeDecoratedMarker(type, ClassName.get(decorator.packageName(), decorator.typeSpec().name()),
+        environment.getElementUtils(), environment.getFiler());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,15 @@ class GoldenSourcesTest {
   @Test
   void classDecorator() throws IOException {
     assertGeneratedMatchesGolden("PaymentClient", "ResilientPaymentClient");
+  }
+
+  @Test
+  void classDecoratorLeavesAMarkerForTheAgent() throws IOException {
+    Compilation compilation = Compiler.compile(ProxySources.fixture("PaymentClient"));
+    String marker = "META-INF/posa4j/decorated/io.github.posa4j.processor.fixtures.PaymentClient";
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "", marker)
+        .contentsAsUtf8String()
+        .contains("io.github.posa4j.processor.fixtures.ResilientPaymentClient");
   }
 
   @Test
