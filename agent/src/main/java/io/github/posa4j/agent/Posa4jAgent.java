@@ -1,0 +1,102 @@
+package io.github.posa4j.agent;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The entry points of {@code posa4j-agent.jar}: {@link #premain} for {@code -javaagent:},
+ * {@link #agentmain} for attaching to a running JVM, and {@link #main} for the {@code plan}
+ * command. Starting never fails the application: whatever goes wrong is one log line, and the
+ * application runs without the agent.
+ */
+public final class Posa4jAgent {
+  private static final Object STARTED_LOCK = new Object();
+  private static boolean started;
+
+  private Posa4jAgent() {}
+
+  /** Called by the JVM for {@code -javaagent:posa4j-agent.jar[=<options>]}. */
+  public static void premain(String arguments, Instrumentation instrumentation) {
+    start(arguments, instrumentation, false);
+  }
+
+  /** Called by the JVM when the agent is attached to a running application. */
+  public static void agentmain(String arguments, Instrumentation instrumentation) {
+    start(arguments, instrumentation, true);
+  }
+
+  /** {@code java -jar posa4j-agent.jar plan --config <file> <jar or classes dir>...}; see {@link Plan}. */
+  public static void main(String[] args) {
+    System.exit(Plan.run(args, System.out, System.err));
+  }
+
+  private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+    AgentLog log = new AgentLog(System.err, AgentLog.Level.INFO);
+    try {
+      synchronized (STARTED_LOCK) {
+        if (started) {
+          log.warn("the agent is already running in this JVM; the second start (options: " + arguments + ") is ignored");
+          return;
+        }
+        started = true;
+      }
+      long start = System.nanoTime();
+      AgentOptions options = AgentOptions.parse(arguments, System.getProperties(), log);
+      AgentFile file = readConfig(options, log);
+      KeyRules rules = KeyRules.of(methodKeys(file), log);
+      Posa4jTransformer transformer = new Posa4jTransformer(options, rules,
+          new AgentConfig(file == null ? null : file.source()), log);
+      instrumentation.addTransformer(transformer, true);
+      if (attached) {
+        Retransformer.retransformLoaded(instrumentation, transformer, rules, log);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> reportAtExit(transformer, rules, log), "posa4j-agent-exit"));
+      log.info((attached ? "attached" : "started") + " in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
+          + rules.size() + " keys name methods" + (file == null ? "" : " (" + file.source().name() + ")")
+          + "; examined " + transformer.examined() + " classes, woven " + transformer.woven()
+          + (attached ? "" : " so far (classes are examined as they load)"));
+    } catch (Throwable e) {
+      log.error("the agent could not start (" + e + "); the application runs without it");
+    }
+  }
+
+  /** The agent's configuration file, or null without one or when it cannot be read. */
+  private static AgentFile readConfig(AgentOptions options, AgentLog log) {
+    if (options.config() == null) {
+      return null;
+    }
+    try {
+      return AgentFile.read(options.config());
+    } catch (IOException | IllegalArgumentException e) {
+      log.warn("config file " + options.config().toAbsolutePath() + " cannot be read (" + e + "); continuing without it");
+      return null;
+    }
+  }
+
+  /** The posa4j keys of the agent's file and of the system properties, which may name methods. */
+  private static List<String> methodKeys(AgentFile file) {
+    List<String> keys = new ArrayList<>();
+    if (file != null) {
+      keys.addAll(file.keys());
+    }
+    Properties system = System.getProperties();
+    for (String name : system.stringPropertyNames()) {
+      if (name.contains("/") && KeyRules.ATTRIBUTES.keySet().stream().anyMatch(a -> name.contains("/" + a + "/") || name.startsWith(a + "/"))) {
+        keys.add(name);
+      }
+    }
+    return keys;
+  }
+
+  private static void reportAtExit(Posa4jTransformer transformer, KeyRules rules, AgentLog log) {
+    log.info("examined " + transformer.examined() + " classes, woven " + transformer.woven() + ", in "
+        + transformer.millis() + " ms");
+    for (KeyRules.MethodRule rule : rules.unmatched()) {
+      log.warn("key " + rule.key() + " matched no method: " + rule.className() + " was never loaded"
+          + " (check the class name, or the include and exclude options)");
+    }
+  }
+}

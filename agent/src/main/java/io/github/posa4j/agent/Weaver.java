@@ -1,0 +1,79 @@
+package io.github.posa4j.agent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.InstrumentedType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Weaves one class file: plans its methods with {@link Planner}, then inlines {@link SyncAdvice}
+ * or {@link AsyncAdvice} into each planned method with Byte Buddy. Only method bodies change (no
+ * new fields or methods), so the same bytes serve at load time and at retransformation. This is
+ * the only class of the agent's start-up path that touches Byte Buddy, so Byte Buddy is loaded
+ * only when a class needs weaving.
+ */
+final class Weaver {
+  private final Planner planner;
+  private final Path dump;
+  private final AgentLog log;
+  private final ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
+  private final ByteBuddy byteBuddy = new ByteBuddy()
+      .with(InstrumentedType.Factory.Default.FROZEN)
+      .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+      .with(Implementation.Context.Disabled.Factory.INSTANCE);
+
+  Weaver(Planner planner, Path dump, AgentLog log) {
+    this.planner = planner;
+    this.dump = dump;
+    this.log = log;
+  }
+
+  /** The woven class file, or null when nothing in it is woven. */
+  byte[] weave(ClassLoader loader, String className, byte[] classFile) throws Exception {
+    ClassFileLocator locator = new ClassFileLocator.Compound(
+        ClassFileLocator.Simple.of(className, classFile), ClassFileLocator.ForClassLoader.of(loader));
+    TypePool pool = TypePool.Default.of(locator);
+    TypeDescription type = pool.describe(className).resolve();
+    List<Planner.Planned> planned = planner.plan(type, pool, loader);
+    if (planned.isEmpty()) {
+      return null;
+    }
+    DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
+    for (Planner.Planned method : planned) {
+      int id = Woven.register(new WovenMethod(method.plan().key(), method.plan().policies(), method.method().getName(),
+          Planner.parameterTypeNames(method.method()), method.plan().fallbackClass(), method.plan().fallbackMethod()));
+      Class<?> advice = method.plan().async() ? AsyncAdvice.class : SyncAdvice.class;
+      builder = builder.visit(Advice.withCustomMapping().bind(WovenId.class, id)
+          .to(advice, agentClasses)
+          .on(ElementMatchers.is(method.method())));
+    }
+    byte[] woven = builder.make().getBytes();
+    for (Planner.Planned method : planned) {
+      log.info("woven " + method.plan().describe());
+    }
+    if (dump != null) {
+      write(className, woven);
+    }
+    return woven;
+  }
+
+  private void write(String className, byte[] woven) {
+    Path file = dump.resolve(className.replace('.', '/') + ".class");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, woven);
+    } catch (Exception e) {
+      log.warn("cannot dump " + className + " to " + file + " (" + e + "); the class is woven all the same");
+    }
+  }
+}
