@@ -1,0 +1,10 @@
+package com.acme.shop;
+
+/** Static fallbacks that configuration names for {@link LegacyShop}. */
+public final class ShopFallbacks {
+  private ShopFallbacks() {}
+
+  public static String invoice(String customer, long cents) {
+    return "invoice for " + customer + " queued";
+  }
+}

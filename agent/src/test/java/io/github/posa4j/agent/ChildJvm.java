@@ -1,0 +1,107 @@
+package io.github.posa4j.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a JVM like the one running the tests, with the packaged agent and the test classes, and
+ * collects what it prints. The integration tests judge the agent only by such output and exit codes.
+ */
+final class ChildJvm {
+  static final Path AGENT_JAR = Path.of(required("posa4j.agent.jar"));
+  static final Path TEST_CLASSES = Path.of(required("posa4j.test.classes"));
+  static final Path KEYS = TEST_CLASSES.resolve("keys.properties");
+
+  private final List<String> command = new ArrayList<>();
+
+  private ChildJvm() {
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  /** A JVM started with {@code -javaagent:posa4j-agent.jar[=options]}. */
+  static ChildJvm withAgent(String options) {
+    ChildJvm jvm = new ChildJvm();
+    jvm.command.add("-javaagent:" + AGENT_JAR + (options == null || options.isEmpty() ? "" : "=" + options));
+    return jvm;
+  }
+
+  /** A JVM without the agent. */
+  static ChildJvm plain() {
+    return new ChildJvm();
+  }
+
+  ChildJvm jvmOption(String option) {
+    command.add(option);
+    return this;
+  }
+
+  /** Runs {@code mainClass} from the test classes and waits for it to exit. */
+  Result run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
+    List<String> full = new ArrayList<>(command);
+    full.add("-cp");
+    full.add(TEST_CLASSES.toString());
+    full.add(mainClass.getName());
+    full.addAll(List.of(args));
+    return runCommand(full);
+  }
+
+  /** Runs {@code java -jar posa4j-agent.jar <args>}. */
+  static Result runAgentJar(String... args) throws IOException, InterruptedException {
+    List<String> full = new ArrayList<>(new ChildJvm().command);
+    full.add("-jar");
+    full.add(AGENT_JAR.toString());
+    full.addAll(List.of(args));
+    return runCommand(full);
+  }
+
+  /** Starts {@code mainClass} and returns the running process, for tests that talk to it. */
+  Process start(Class<?> mainClass) throws IOException {
+    List<String> full = new ArrayList<>(command);
+    full.add("-cp");
+    full.add(TEST_CLASSES.toString());
+    full.add(mainClass.getName());
+    return new ProcessBuilder(full).redirectErrorStream(true).start();
+  }
+
+  private static Result runCommand(List<String> command) throws IOException, InterruptedException {
+    Path output = Files.createTempFile("posa4j-child", ".out");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+      if (!exited) {
+        process.destroyForcibly();
+      }
+      assertThat(exited).as("child JVM exited in time: %s", command).isTrue();
+      return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(output);
+    }
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      throw new IllegalStateException("system property " + property
+          + " is not set: run the integration tests through Maven (mvn verify), which packages the agent first");
+    }
+    return value;
+  }
+
+  /** What a child JVM printed (standard output and error, interleaved) and its exit code. */
+  record Result(int exitCode, String output) {
+    List<String> lines() {
+      return output.lines().toList();
+    }
+
+    List<String> posa4jLines() {
+      return output.lines().filter(line -> line.startsWith("[posa4j]")).toList();
+    }
+  }
+}
