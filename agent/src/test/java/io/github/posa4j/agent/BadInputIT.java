@@ -1,0 +1,100 @@
+package io.github.posa4j.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.shop.BrokenShopMain;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input never breaks the host: each problem is one {@code [posa4j]} line naming the key or
+ * method and what was done, the method stays unwoven, and the application runs to the end.
+ */
+class BadInputIT {
+  private static ChildJvm.Result run;
+
+  @BeforeAll
+  static void runTheBrokenShop() throws Exception {
+    run = ChildJvm.withAgent("config=" + ChildJvm.TEST_CLASSES.resolve("broken.properties") + ",colour=blue,log=loud")
+        .run(BrokenShopMain.class);
+  }
+
+  @Test
+  void theApplicationRunsUnprotectedWhereTheInputWasBad() {
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.lines()).contains(
+        "bad-ratio: returned bad ratio ran unprotected",
+        "missing-fallback: IllegalStateException(missing fallback ran unprotected)",
+        "work: IllegalStateException(work ran unprotected) after 1 attempts",
+        "good: returned good after 2 attempts",
+        "abstract: 42",
+        "the application ran to the end");
+  }
+
+  @Test
+  void badOptionsAreReportedAndIgnored() {
+    assertLine("[posa4j] unknown agent option 'colour=blue'; ignored (options: config, include, exclude, dump, log)");
+    assertLine("[posa4j] agent option log=loud is not a level; using info (levels: off, error, warn, info, debug)");
+  }
+
+  @Test
+  void badKeysAreReportedAndIgnored() {
+    assertLine("[posa4j] key com.acme.shop.BrokenShop/work/Retry/colour names no attribute 'colour' of Retry; ignored "
+        + "(attributes: abortOn, delay, delayUnit, durationUnit, jitter, jitterDelayUnit, maxDuration, maxRetries, retryOn, enabled)");
+    assertLine("[posa4j] key com.acme.shop.BrokenShop/work/Retri/maxRetries names no posa4j annotation 'Retri'; ignored "
+        + "(annotations: CircuitBreaker, Retry, Timeout, Bulkhead, Fallback)");
+    assertLine("[posa4j] key com.acme.shop.BrokenShop/badRatio(/Retry/maxRetries has an unclosed parameter list; ignored "
+        + "(write <method>(<type>,<type>))");
+    assertLine("[posa4j] key not/a/posa4j/key/at/all is not <Annotation>/<attribute>, <class>/<Annotation>/<attribute> or "
+        + "<class>/<method>/<Annotation>/<attribute>; ignored");
+  }
+
+  @Test
+  void keysNamingWhatCannotBeWovenAreReported() {
+    assertLine("[posa4j] key com.acme.shop.BrokenShop/<init>/Retry/maxRetries names a constructor: constructors are never woven; ignored");
+    assertLine("[posa4j] key com.acme.shop.BrokenShop/BrokenShop/Retry/maxRetries names a constructor: constructors are never woven; ignored");
+    assertLine("[posa4j] key com.acme.shop.BrokenShop/nothing/Retry/maxRetries names no method nothing in com.acme.shop.BrokenShop; "
+        + "ignored (check the name and the fully qualified parameter types)");
+    assertLine("[posa4j] com.acme.shop.BrokenShop/lambda$task$0() is synthetic: only methods with a body of their own can be woven; left unwoven");
+    assertLine("[posa4j] key com.acme.shop.NoSuchClass/charge/Retry/maxRetries matched no method: com.acme.shop.NoSuchClass was never loaded "
+        + "(check the class name, or the include and exclude options)");
+  }
+
+  @Test
+  void annotationsThatCannotBeAppliedAreReported() {
+    assertThat(run.posa4jLines()).anySatisfy(line -> assertThat(line)
+        .startsWith("[posa4j] com.acme.shop.BrokenShop/badRatio(): ")
+        .contains("failureRatio")
+        .endsWith("; left unwoven"));
+    assertLine("[posa4j] com.acme.shop.BrokenShop/missingFallback(): fallback nope() not found in com.acme.shop.BrokenShop; "
+        + "it needs the same parameter types as missingFallback; left unwoven");
+    assertLine("[posa4j] com.acme.shop.BrokenShop/nativeCall() is native: only methods with a body of their own can be woven; left unwoven");
+    assertLine("[posa4j] com.acme.shop.BrokenShop$Counter/next() is abstract: only methods with a body of their own can be woven; left unwoven");
+  }
+
+  @Test
+  void unparsableValuesAndMismatchedFallbacksAreReported() {
+    assertThat(run.posa4jLines()).anySatisfy(line -> assertThat(line)
+        .startsWith("[posa4j] com.acme.shop.BrokenShop/work(): ")
+        .contains("com.acme.shop.BrokenShop/work/Retry/maxRetries")
+        .contains("lots")
+        .endsWith("; left unwoven"));
+    assertThat(run.posa4jLines()).filteredOn(line -> line.startsWith("[posa4j] com.acme.shop.BrokenShop/work(): ")).hasSize(1);
+    assertThat(run.posa4jLines()).anySatisfy(line -> assertThat(line)
+        .startsWith("[posa4j] woven com.acme.shop.BrokenShop/good(): Retry(maxRetries=1"));
+  }
+
+  @Test
+  void aConfigFileThatCannotBeReadIsReportedAndTheApplicationRuns() throws Exception {
+    ChildJvm.Result missing = ChildJvm.withAgent("config=/no/such/keys.properties").run(BrokenShopMain.class);
+    assertThat(missing.exitCode()).as(missing.output()).isZero();
+    assertThat(missing.lines()).contains("the application ran to the end");
+    assertThat(missing.posa4jLines()).anySatisfy(line -> assertThat(line)
+        .startsWith("[posa4j] config file /no/such/keys.properties cannot be read (")
+        .endsWith("); continuing without it"));
+  }
+
+  private static void assertLine(String line) {
+    assertThat(run.posa4jLines()).as(run.output()).contains(line);
+  }
+}
