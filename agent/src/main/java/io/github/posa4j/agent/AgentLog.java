@@ -2,7 +2,6 @@ package io.github.posa4j.agent;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The agent's log: one line per message on standard error, each starting with {@code [posa4j]},
@@ -22,7 +21,6 @@ final class AgentLog {
 
   private final PrintStream out;
   private volatile Level level;
-  private final AtomicInteger warnings = new AtomicInteger();
 
   AgentLog(PrintStream out, Level level) {
     this.out = out;
@@ -42,13 +40,7 @@ final class AgentLog {
   }
 
   void warn(String message) {
-    warnings.incrementAndGet();
     log(Level.WARN, message);
-  }
-
-  /** How many warnings were given, shown or not. */
-  int warnings() {
-    return warnings.get();
   }
 
   void info(String message) {

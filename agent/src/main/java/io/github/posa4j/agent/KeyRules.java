@@ -26,6 +26,8 @@ final class KeyRules {
 
   private final Map<String, List<MethodRule>> byClass = new LinkedHashMap<>();
   private final Set<String> matched = ConcurrentHashMap.newKeySet();
+  private final Set<String> problems = ConcurrentHashMap.newKeySet();
+  private int malformed;
 
   /** The method-level keys among {@code keys}; problems go to {@code log}. */
   static KeyRules of(Iterable<String> keys, AgentLog log) {
@@ -41,6 +43,7 @@ final class KeyRules {
     if (parts.length < 2 || parts.length > 4) {
       log.warn("key " + key + " is not <Annotation>/<attribute>, <class>/<Annotation>/<attribute> or "
           + "<class>/<method>/<Annotation>/<attribute>; ignored");
+      malformed++;
       return;
     }
     String annotation = parts[parts.length - 2];
@@ -49,11 +52,13 @@ final class KeyRules {
     if (known == null) {
       log.warn("key " + key + " names no posa4j annotation '" + annotation + "'; ignored (annotations: "
           + String.join(", ", ATTRIBUTES.keySet()) + ")");
+      malformed++;
       return;
     }
     if (!known.contains(attribute)) {
       log.warn("key " + key + " names no attribute '" + attribute + "' of " + annotation + "; ignored (attributes: "
           + String.join(", ", known) + ")");
+      malformed++;
       return;
     }
     if (parts.length < 4) {
@@ -65,6 +70,7 @@ final class KeyRules {
     if (open >= 0) {
       if (!method.endsWith(")")) {
         log.warn("key " + key + " has an unclosed parameter list; ignored (write <method>(<type>,<type>))");
+        malformed++;
         return;
       }
       String list = method.substring(open + 1, method.length() - 1).replace(" ", "");
@@ -95,11 +101,23 @@ final class KeyRules {
     matched.add(rule.key());
   }
 
-  /** The rules that have not matched a method so far. */
+  /** Remembers that a problem with {@code rule} was reported: it names no weavable method, or one left unwoven. */
+  void problem(MethodRule rule) {
+    problems.add(rule.key());
+  }
+
+  /** The rules that have neither matched a method nor been reported so far: their class was never seen. */
   List<MethodRule> unmatched() {
     List<MethodRule> unmatched = new ArrayList<>();
-    byClass.values().forEach(rules -> rules.stream().filter(r -> !matched.contains(r.key())).forEach(unmatched::add));
+    byClass.values().forEach(rules -> rules.stream()
+        .filter(r -> !matched.contains(r.key()) && !problems.contains(r.key()))
+        .forEach(unmatched::add));
     return unmatched;
+  }
+
+  /** True when every key was well formed and every method-level key applied to a woven method. */
+  boolean allApplied() {
+    return malformed == 0 && problems.isEmpty() && unmatched().isEmpty();
   }
 
   /** The number of method-level keys. */

@@ -23,8 +23,10 @@ import net.bytebuddy.pool.TypePool;
  * {@code java -jar posa4j-agent.jar plan --config <file> <jar or classes dir>...}: what the agent
  * would weave into an application, read from its class files without running any of its code.
  * For each method it prints the policies with every attribute's effective value and where the
- * value comes from; then the keys that match nothing. Exits 0 when every key matched a method,
- * 1 otherwise, and 2 for a usage error.
+ * value comes from; then the keys that match nothing. Problems (a malformed key, a key naming a
+ * method that cannot be woven, an invalid attribute) go to standard error as the agent would log
+ * them. Exits 0 when every key is well formed and applies to a method that will be woven, 1
+ * otherwise, and 2 for a usage error or unreadable input.
  */
 final class Plan {
   private Plan() {}
@@ -95,11 +97,7 @@ final class Plan {
     for (KeyRules.MethodRule rule : unmatched) {
       out.println("key " + rule.key() + " matches nothing: no class " + rule.className() + " in " + roots);
     }
-    return unmatched.isEmpty() && !rulesReportedProblems(log) ? 0 : 1;
-  }
-
-  private static boolean rulesReportedProblems(AgentLog log) {
-    return log.warnings() > 0;
+    return rules.allApplied() ? 0 : 1;
   }
 
   private static URL[] urls(List<Path> roots) throws IOException {

@@ -75,10 +75,10 @@ final class Planner {
         continue;
       }
       used.addAll(matching);
-      matching.forEach(rules::matched);
       String key = className + "/" + method.getName() + "(" + String.join(",", parameters) + ")";
       if (decorated && (ownAnnotation || fromClass)) {
         log.debug(key + " is protected by its generated decorator; left to it");
+        matching.forEach(rules::matched);
         continue;
       }
       String notWeavable = notWeavable(method);
@@ -86,13 +86,15 @@ final class Planner {
         if (ownAnnotation || !matching.isEmpty()) {
           log.warn(key + " is " + notWeavable + ": only methods with a body of their own can be woven; left unwoven");
         }
+        matching.forEach(rules::problem);
         continue;
       }
       try {
         AnnotatedMethod described = new DescribedMethod(type, method, parameters, loader);
         Optional<FaultTolerance> resolved = resolver.resolve(described, true);
         if (resolved.isEmpty()) {
-          continue; // every policy is turned off by an enabled=false key
+          matching.forEach(rules::matched); // every policy is turned off by an enabled=false key
+          continue;
         }
         boolean async = isAsync(method);
         String[] fallback = fallbackOf(type, method, parameters, resolved.get(), configuration, pool, described, async);
@@ -100,14 +102,16 @@ final class Planner {
             : matching.isEmpty() ? "annotation" : "keys";
         FaultTolerance policies = registry.computeIfAbsent(key, k -> resolved.get());
         planned.add(new Planned(method, new MethodPlan(key, policies, source, fallback[0], fallback[1], async)));
+        matching.forEach(rules::matched);
       } catch (RuntimeException | LinkageError e) {
         log.warn(key + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()) + "; left unwoven");
+        matching.forEach(rules::problem);
       }
     }
 
     for (KeyRules.MethodRule rule : keyRules) {
       if (!used.contains(rule)) {
-        rules.matched(rule); // reported here, not again at exit
+        rules.problem(rule); // reported here, not again at exit
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
         if (rule.method().equals("<init>") || rule.method().equals(simpleName.substring(simpleName.lastIndexOf('$') + 1))) {
           log.warn("key " + rule.key() + " names a constructor: constructors are never woven; ignored");
