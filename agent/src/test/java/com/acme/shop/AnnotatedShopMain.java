@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,10 +35,12 @@ public final class AnnotatedShopMain {
 
     shop.inside = new CountDownLatch(2);
     shop.release = new CountDownLatch(1);
+    // Two threads of their own: the common pool may have only one on a small machine.
+    ExecutorService packerThreads = Executors.newFixedThreadPool(2);
     List<CompletableFuture<String>> packers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       String item = "box " + i;
-      packers.add(CompletableFuture.supplyAsync(() -> outcome(() -> shop.pack(item))));
+      packers.add(CompletableFuture.supplyAsync(() -> outcome(() -> shop.pack(item)), packerThreads));
     }
     shop.inside.await();
     String third = outcome(() -> shop.pack("box 2"));
@@ -45,6 +49,7 @@ public final class AnnotatedShopMain {
     for (CompletableFuture<String> packer : packers) {
       packed.add(packer.get(10, TimeUnit.SECONDS));
     }
+    packerThreads.shutdown();
     packed.sort(null);
     System.out.println("bulkhead: third " + third + ", others " + packed);
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,11 +51,13 @@ public final class WarehouseScenarios {
     Warehouse packing = warehouses.get();
     packing.inside = new CountDownLatch(1);
     packing.release = new CountDownLatch(1);
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> outcome(() -> packing.pack("box 1")));
+    ExecutorService packer = Executors.newSingleThreadExecutor();
+    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> outcome(() -> packing.pack("box 1")), packer);
     packing.inside.await();
     String second = outcome(() -> packing.pack("box 2"));
     packing.release.countDown();
     outcomes.add("bulkhead: first " + first.get(10, TimeUnit.SECONDS) + ", second " + second);
+    packer.shutdown();
 
     Warehouse weighing = warehouses.get();
     outcomes.add("timeout and fallback: " + outcome(() -> weighing.weigh("tea")) + ", interrupted " + weighing.interrupted
