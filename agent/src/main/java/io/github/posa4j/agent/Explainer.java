@@ -56,7 +56,7 @@ final class Explainer {
       Annotation annotation = onMethod != null ? DescribedAnnotations.load(onMethod, annotationType, loader)
           : onClass != null ? DescribedAnnotations.load(onClass, annotationType, loader) : null;
       String name = annotationType.getSimpleName();
-      List<String> attributes = new ArrayList<>();
+      lines.add(name + ":");
       for (Method attribute : sortedAttributes(annotationType)) {
         String suffix = name + "/" + attribute.getName();
         Optional<ConfigValue> value = config.get(key + "/" + suffix)
@@ -64,18 +64,17 @@ final class Explainer {
             .or(() -> onClass != null ? config.get(type.getName() + "/" + suffix) : Optional.empty())
             .or(() -> config.get(suffix));
         if (value.isPresent()) {
-          attributes.add(attribute.getName() + "=" + value.get().value().trim() + " (key " + value.get().key() + ")");
+          lines.add("  " + attribute.getName() + "=" + value.get().value().trim() + "  (key " + value.get().key() + ")");
           continue;
         }
         Object defaultValue = attribute.getDefaultValue();
         Object actual = annotation == null ? defaultValue : invoke(attribute, annotation);
         boolean isDefault = Objects.deepEquals(actual, defaultValue);
-        attributes.add(attribute.getName() + "=" + format(actual) + (isDefault ? " (default)" : " (annotation)"));
+        lines.add("  " + attribute.getName() + "=" + format(actual) + (isDefault ? "  (default)" : "  (annotation)"));
       }
-      lines.add(name + ": " + String.join(", ", attributes));
     }
     if (planned.plan().fallbackMethod() != null) {
-      lines.add("fallback method: " + (planned.plan().fallbackClass() == null ? type.getName() : planned.plan().fallbackClass())
+      lines.add("calls fallback method " + (planned.plan().fallbackClass() == null ? type.getName() : planned.plan().fallbackClass())
           + "." + planned.plan().fallbackMethod());
     }
     return lines;

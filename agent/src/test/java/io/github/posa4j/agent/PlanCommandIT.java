@@ -14,16 +14,24 @@ class PlanCommandIT {
     assertThat(plan.exitCode()).as(plan.output()).isZero();
     assertThat(plan.lines()).containsSubsequence(
         "com.acme.shop.LegacyShop/invoice(java.lang.String,long)  [from keys]",
-        "    Fallback: applyOn={java.lang.Throwable} (default), fallbackMethod=com.acme.shop.ShopFallbacks.invoice "
-            + "(key com.acme.shop.LegacyShop/invoice/Fallback/fallbackMethod), skipOn={} (default), "
-            + "value=io.github.posa4j.annotation.Fallback$DEFAULT (default)",
-        "    CircuitBreaker: delay=5000 (default), delayUnit=Millis (default), failOn={java.lang.Throwable} (default), "
-            + "failureRatio=0.5 (default), requestVolumeThreshold=20 (default), skipOn={} (default), successThreshold=1 (default)",
-        "    fallback method: com.acme.shop.ShopFallbacks.invoice");
+        "    Fallback:",
+        "      applyOn={java.lang.Throwable}  (default)",
+        "      fallbackMethod=com.acme.shop.ShopFallbacks.invoice  (key com.acme.shop.LegacyShop/invoice/Fallback/fallbackMethod)",
+        "      skipOn={}  (default)",
+        "    CircuitBreaker:",
+        "      delay=5000  (default)",
+        "      requestVolumeThreshold=20  (default)",
+        "    calls fallback method com.acme.shop.ShopFallbacks.invoice");
     assertThat(plan.lines()).containsSubsequence(
         "com.acme.shop.AnnotatedShop/price(java.lang.String)  [from annotation]",
-        "    CircuitBreaker: delay=60000 (annotation), delayUnit=Millis (default), failOn={java.lang.Throwable} (default), "
-            + "failureRatio=0.5 (default), requestVolumeThreshold=4 (annotation), skipOn={} (default), successThreshold=1 (default)");
+        "    CircuitBreaker:",
+        "      delay=60000  (annotation)",
+        "      failureRatio=0.5  (default)",
+        "      requestVolumeThreshold=4  (annotation)");
+    assertThat(plan.lines()).containsSubsequence(
+        "com.acme.shop.LegacyShop/quote(int)  [from keys]",
+        "    Retry:",
+        "      maxRetries=1  (key com.acme.shop.LegacyShop/quote(int)/Retry/maxRetries)");
     assertThat(plan.lines()).contains("com.acme.shop.LegacyShop/notifyCustomer(java.lang.String) (async)  [from keys]");
     assertThat(plan.lines()).noneMatch(line -> line.startsWith("com.acme.shop.LegacyShop/quote(java.lang.String)"));
     assertThat(plan.lines()).noneMatch(line -> line.startsWith("com.acme.shop.AnnotatedShop/restock"));
