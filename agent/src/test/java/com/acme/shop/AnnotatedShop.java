@@ -32,6 +32,16 @@ public class AnnotatedShop {
     return "restocked " + item;
   }
 
+  /** Reassigns its parameter, then fails once: the retry must see the original argument. */
+  @Retry(maxRetries = 1, jitter = 0)
+  public String label(int copies) {
+    copies = copies * 10;
+    if (attempts.incrementAndGet() == 1) {
+      throw new IllegalStateException("printer jammed");
+    }
+    return "printed " + copies + " labels";
+  }
+
   /** Always fails, with a checked exception. */
   @Retry(maxRetries = 2, jitter = 0, retryOn = java.io.IOException.class)
   public void ship(String item) throws java.io.IOException {

@@ -19,6 +19,9 @@ public final class AnnotatedShopMain {
     System.out.println("retry: " + shop.restock("tea") + " after " + shop.attempts.get() + " attempts");
 
     shop.attempts.set(0);
+    System.out.println("retry-arguments: " + shop.label(2));
+
+    shop.attempts.set(0);
     System.out.println("retry-exhausted: " + outcome(() -> {
       shop.ship("tea");
       return null;

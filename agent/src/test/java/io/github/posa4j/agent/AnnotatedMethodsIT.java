@@ -20,6 +20,7 @@ class AnnotatedMethodsIT {
   void retryRerunsTheBodyInPlace() {
     assertThat(woven.lines()).contains(
         "retry: restocked tea after 3 attempts",
+        "retry-arguments: printed 20 labels",
         "retry-exhausted: IOException(no courier for tea) after 3 attempts",
         "abort-on: IllegalArgumentException(no shelf 7) after 1 attempts",
         "static: audited after 2");
@@ -70,7 +71,7 @@ class AnnotatedMethodsIT {
         .endsWith("[from annotation]"));
     assertThat(woven.posa4jLines()).anySatisfy(line -> assertThat(line)
         .startsWith("[posa4j] woven com.acme.shop.AnnotatedShop/deliver(java.lang.String) (async): Retry("));
-    assertThat(woven.posa4jLines().stream().filter(line -> line.startsWith("[posa4j] woven "))).hasSize(12);
+    assertThat(woven.posa4jLines().stream().filter(line -> line.startsWith("[posa4j] woven "))).hasSize(13);
     assertThat(woven.posa4jLines()).anySatisfy(line -> assertThat(line).matches(
         "\\[posa4j\\] started in \\d+ ms: 0 keys name methods; examined \\d+ classes, woven 0 so far .*"));
     assertThat(woven.posa4jLines()).anySatisfy(line -> assertThat(line).matches(
