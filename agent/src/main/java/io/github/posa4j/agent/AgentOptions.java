@@ -2,6 +2,7 @@ package io.github.posa4j.agent;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,14 +37,14 @@ record AgentOptions(Path config, List<String> include, List<String> exclude, Pat
 
   /** Parses {@code arguments} (may be null) over {@code properties}, reporting problems to {@code log}. */
   static AgentOptions parse(String arguments, Properties properties, AgentLog log) {
-    Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> values = new LinkedHashMap<>();
     for (String name : NAMES) {
       String property = properties.getProperty(PROPERTY_PREFIX + name);
       if (property != null && !property.isBlank()) {
         values.put(name, new ArrayList<>(List.of(property.trim())));
       }
     }
-    Map<String, List<String>> fromArguments = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> fromArguments = new LinkedHashMap<>();
     if (arguments != null && !arguments.isBlank()) {
       for (String pair : arguments.split(",")) {
         String trimmed = pair.trim();

@@ -1,5 +1,6 @@
 package io.github.posa4j.agent;
 
+import io.github.posa4j.config.Config;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,9 +67,10 @@ final class Plan {
     try {
       Map<String, byte[]> classes = classFiles(roots);
       try (URLClassLoader loader = new URLClassLoader(urls(roots), Plan.class.getClassLoader())) {
-        Planner planner = new Planner(rules, new AgentConfig(file == null ? null : file.source()), log,
-            new FaultToleranceRegistry(ignored -> io.github.posa4j.config.Config.empty()));
-        Explainer explainer = new Explainer(new AgentConfig(file == null ? null : file.source()).forLoader(loader));
+        AgentConfig configuration = new AgentConfig(file == null ? null : file.source());
+        // A registry of its own: planning must not leave policies behind in the global one.
+        Planner planner = new Planner(rules, configuration, log, new FaultToleranceRegistry(ignored -> Config.empty()));
+        Explainer explainer = new Explainer(configuration.forLoader(loader));
         ClassFileLocator locator = new ClassFileLocator.Compound(
             new ClassFileLocator.Simple(classes), ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = TypePool.Default.of(locator);

@@ -4,6 +4,7 @@ import io.github.posa4j.resilience.FaultTolerance;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -82,8 +83,7 @@ public final class Woven {
       return call;
     }
     return call.exceptionallyCompose(failure -> {
-      Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
       if (!method.policies.fallsBackOn(cause)) {
         return CompletableFuture.failedFuture(cause);
       }
