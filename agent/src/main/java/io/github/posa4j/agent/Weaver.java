@@ -2,7 +2,6 @@ package io.github.posa4j.agent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
@@ -26,16 +25,23 @@ final class Weaver {
   private final Planner planner;
   private final Path dump;
   private final AgentLog log;
-  private final ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
   private final ByteBuddy byteBuddy = new ByteBuddy()
       .with(InstrumentedType.Factory.Default.FROZEN)
       .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
       .with(Implementation.Context.Disabled.Factory.INSTANCE);
+  private final WovenIds ids = new WovenIds();
+  // Parsed once: parsing advice is a good part of the cost of the first woven class.
+  private final Advice syncAdvice;
+  private final Advice asyncAdvice;
 
   Weaver(Planner planner, Path dump, AgentLog log) {
     this.planner = planner;
     this.dump = dump;
     this.log = log;
+    ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
+    Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(WovenId.class, ids);
+    this.syncAdvice = mapping.to(SyncAdvice.class, agentClasses);
+    this.asyncAdvice = mapping.to(AsyncAdvice.class, agentClasses);
   }
 
   /** The woven class file, or null when nothing in it is woven. */
@@ -48,26 +54,36 @@ final class Weaver {
     if (planned.isEmpty()) {
       return null;
     }
-    DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
-    for (Planner.Planned method : planned) {
-      int id = Woven.register(new WovenMethod(method.plan().key(), method.plan().policies(), method.method().getName(),
-          Planner.parameterTypeNames(method.method()), method.plan().fallbackClass(), method.plan().fallbackMethod()));
-      Class<?> advice = method.plan().async() ? AsyncAdvice.class : SyncAdvice.class;
-      builder = builder.visit(Advice.withCustomMapping().bind(WovenId.class, id)
-          .to(advice, agentClasses)
-          .on(ElementMatchers.is(method.method())));
-    }
-    byte[] woven = builder.make().getBytes();
+    byte[] woven = write(type, locator, planned);
     for (Planner.Planned method : planned) {
       log.info("woven " + method.plan().describe());
     }
     if (dump != null) {
-      write(className, woven);
+      dump(className, woven);
     }
     return woven;
   }
 
-  private void write(String className, byte[] woven) {
+  /**
+   * Registers the planned methods and writes the class. One class at a time: the indices bound
+   * while writing are looked up by class and method name, which two loaders may share.
+   */
+  private synchronized byte[] write(TypeDescription type, ClassFileLocator locator, List<Planner.Planned> planned) {
+    DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
+    for (Planner.Planned method : planned) {
+      MethodPlan plan = method.plan();
+      ids.put(type, method.method(), Woven.register(new WovenMethod(plan.key(), plan.policies(), method.method().getName(),
+          Planner.parameterTypeNames(method.method()), plan.fallbackClass(), plan.fallbackMethod())));
+      builder = builder.visit((plan.async() ? asyncAdvice : syncAdvice).on(ElementMatchers.is(method.method())));
+    }
+    try {
+      return builder.make().getBytes();
+    } finally {
+      planned.forEach(method -> ids.remove(type, method.method()));
+    }
+  }
+
+  private void dump(String className, byte[] woven) {
     Path file = dump.resolve(className.replace('.', '/') + ".class");
     try {
       Files.createDirectories(file.getParent());

@@ -18,8 +18,9 @@ final class WovenMethod {
   private final String fallbackClass;
   /** The fallback method's name, or null without one. */
   private final String fallbackMethod;
-  private volatile Method body;
-  private volatile Method fallback;
+  /** The last reflective lookups, with the woven class they were made for: a class name may be loaded twice. */
+  private volatile Resolved body;
+  private volatile Resolved fallback;
 
   WovenMethod(String key, FaultTolerance policies, String name, List<String> parameterTypes,
       String fallbackClass, String fallbackMethod) {
@@ -37,24 +38,26 @@ final class WovenMethod {
 
   /** The woven method itself, in {@code type}. */
   Method body(Class<?> type) throws ReflectiveOperationException {
-    Method found = body;
-    if (found == null) {
-      found = accessible(type.getDeclaredMethod(name, parameterClasses(type.getClassLoader())));
+    Resolved found = body;
+    if (found == null || found.type != type) {
+      found = new Resolved(type, accessible(type.getDeclaredMethod(name, parameterClasses(type.getClassLoader()))));
       body = found;
     }
-    return found;
+    return found.method;
   }
 
   /** The fallback method: in {@code type}, or the configured static method of another class. */
   Method fallback(Class<?> type) throws ReflectiveOperationException {
-    Method found = fallback;
-    if (found == null) {
+    Resolved found = fallback;
+    if (found == null || found.type != type) {
       Class<?> owner = fallbackClass == null ? type : Class.forName(fallbackClass, false, type.getClassLoader());
-      found = accessible(owner.getDeclaredMethod(fallbackMethod, parameterClasses(type.getClassLoader())));
+      found = new Resolved(type, accessible(owner.getDeclaredMethod(fallbackMethod, parameterClasses(type.getClassLoader()))));
       fallback = found;
     }
-    return found;
+    return found.method;
   }
+
+  private record Resolved(Class<?> type, Method method) {}
 
   private Class<?>[] parameterClasses(ClassLoader loader) throws ClassNotFoundException {
     Class<?>[] classes = new Class<?>[parameterTypes.size()];
