@@ -45,16 +45,8 @@ public final class FallbackPolicy implements Policy {
    *     annotation names both or neither of a handler class and a fallback method
    */
   public static FallbackPolicy of(Fallback annotation, String method) {
-    boolean hasHandler = annotation.value() != Fallback.DEFAULT.class;
-    boolean hasMethod = !annotation.fallbackMethod().isEmpty();
-    if (hasHandler == hasMethod) {
-      throw new InvalidPolicyException("Fallback on " + method + ": "
-          + (hasHandler ? "gives both a handler class (" + annotation.value().getName()
-              + ") and fallbackMethod=\"" + annotation.fallbackMethod() + "\"; keep one"
-              : "gives neither a handler class nor a fallbackMethod; give one"));
-    }
     FallbackHandler<?> handler = null;
-    if (hasHandler) {
+    if (check(annotation, method)) {
       try {
         handler = annotation.value().getConstructor().newInstance();
       } catch (ReflectiveOperationException | RuntimeException e) {
@@ -63,6 +55,33 @@ public final class FallbackPolicy implements Policy {
       }
     }
     return of(handler, annotation.applyOn(), annotation.skipOn());
+  }
+
+  /**
+   * Checks {@code annotation} as {@link #of(Fallback, String)} does, without instantiating a
+   * handler, and returns whether it names a handler class (true) or a fallback method (false).
+   *
+   * @throws InvalidPolicyException when it names both or neither, or the handler class has no
+   *     public no-argument constructor
+   */
+  public static boolean check(Fallback annotation, String method) {
+    boolean hasHandler = annotation.value() != Fallback.DEFAULT.class;
+    boolean hasMethod = !annotation.fallbackMethod().isEmpty();
+    if (hasHandler == hasMethod) {
+      throw new InvalidPolicyException("Fallback on " + method + ": "
+          + (hasHandler ? "gives both a handler class (" + annotation.value().getName()
+              + ") and fallbackMethod=\"" + annotation.fallbackMethod() + "\"; keep one"
+              : "gives neither a handler class nor a fallbackMethod; give one"));
+    }
+    if (hasHandler) {
+      try {
+        annotation.value().getConstructor();
+      } catch (NoSuchMethodException | RuntimeException e) {
+        throw new InvalidPolicyException("Fallback.value=" + annotation.value().getName() + " on "
+            + method + ": cannot be instantiated (" + e + "); give it a public no-argument constructor");
+      }
+    }
+    return hasHandler;
   }
 
   /** The handler, if this policy has one. */

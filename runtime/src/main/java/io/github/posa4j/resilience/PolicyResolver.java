@@ -10,6 +10,7 @@ import io.github.posa4j.config.Config;
 import io.github.posa4j.config.ConfigException;
 import io.github.posa4j.config.ConfigValue;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,11 +39,33 @@ import java.util.stream.Collectors;
  * <p>A class-level annotation applies to the public methods of the class.
  */
 public final class PolicyResolver {
+  /** Stands for a handler that a checking resolver verified but did not construct. */
+  private static final FallbackHandler<Object> NOT_CONSTRUCTED = context -> {
+    throw new IllegalStateException("these policies were resolved to be checked, not to be used");
+  };
+
   private final Config config;
+  private final boolean constructHandlers;
 
   /** A resolver reading {@code config}. */
   public PolicyResolver(Config config) {
+    this(config, true);
+  }
+
+  private PolicyResolver(Config config, boolean constructHandlers) {
     this.config = config;
+    this.constructHandlers = constructHandlers;
+  }
+
+  /**
+   * A resolver that checks everything {@link #resolve} checks but runs no application code: a
+   * fallback handler class is loaded and its public no-argument constructor looked up, not called.
+   * The policies it returns are for inspection only; their fallback handler, if any, cannot be
+   * called. The agent uses it while a class is being loaded, when running that class's code could
+   * not work yet.
+   */
+  public static PolicyResolver checking(Config config) {
+    return new PolicyResolver(config, false);
   }
 
   /** The policy key of a method: {@code <FQCN>/<method>(<param type>,...)}. */
@@ -132,13 +155,14 @@ public final class PolicyResolver {
       Optional<ConfigValue> handlerKey = fallback.value("value");
       FallbackHandler<?> declaredHandler = null;
       if (fallback.annotation != null) {
-        declaredHandler = FallbackPolicy.of(fallback.annotation, key).handlerOrNull();
+        declaredHandler = constructHandlers ? FallbackPolicy.of(fallback.annotation, key).handlerOrNull()
+            : FallbackPolicy.check(fallback.annotation, key) ? NOT_CONSTRUCTED : null;
       } else if (handlerKey.isEmpty() && fallback.value("fallbackMethod").isEmpty()) {
         throw new InvalidPolicyException("Fallback on " + key
             + ": is enabled by configuration but names no fallback; add a Fallback/fallbackMethod or Fallback/value key");
       }
       FallbackHandler<?> handler = handlerKey
-          .<FallbackHandler<?>>map(v -> instantiateHandler(v, loader))
+          .<FallbackHandler<?>>map(v -> handler(v, loader))
           .orElse(declaredHandler);
       Class<? extends Throwable>[] applyOn = fallback.value("applyOn")
           .map(v -> v.asThrowableClasses(loader))
@@ -165,13 +189,14 @@ public final class PolicyResolver {
     }
   }
 
-  private static FallbackHandler<?> instantiateHandler(ConfigValue value, ClassLoader loader) {
+  private FallbackHandler<?> handler(ConfigValue value, ClassLoader loader) {
     try {
       Class<?> type = Class.forName(value.value().trim(), false, loader);
       if (!FallbackHandler.class.isAssignableFrom(type)) {
         throw value.invalid("not a FallbackHandler");
       }
-      return (FallbackHandler<?>) type.getConstructor().newInstance();
+      Constructor<?> constructor = type.getConstructor();
+      return constructHandlers ? (FallbackHandler<?>) constructor.newInstance() : NOT_CONSTRUCTED;
     } catch (ReflectiveOperationException | LinkageError e) {
       throw value.invalid("cannot instantiate (" + e + "); name a FallbackHandler with a public no-argument constructor");
     }

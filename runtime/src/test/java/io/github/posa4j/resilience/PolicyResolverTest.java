@@ -192,6 +192,40 @@ class PolicyResolverTest {
         .hasMessageContaining("add a Fallback/fallbackMethod or Fallback/value key");
   }
 
+  /** A handler whose construction the checking resolver must not run. */
+  public static class Counted implements FallbackHandler<String> {
+    static final AtomicInteger CONSTRUCTED = new AtomicInteger();
+
+    public Counted() {
+      CONSTRUCTED.incrementAndGet();
+    }
+
+    @Override
+    public String handle(ExecutionContext context) {
+      return "counted";
+    }
+  }
+
+  @Test
+  void aCheckingResolverValidatesHandlersWithoutConstructingThem() throws Exception {
+    Method legacy = method("legacy");
+    Config handlerKey = Config.of(ConfigSources.of("test", Map.of(PAYMENTS + "/legacy/Fallback/value", Counted.class.getName())));
+
+    FaultTolerance checked = PolicyResolver.checking(handlerKey).resolve(Payments.class, legacy, true).orElseThrow();
+    assertThat(policyOf(checked, FallbackPolicy.class).handler()).isPresent();
+    assertThat(Counted.CONSTRUCTED).hasValue(0);
+    assertThatThrownBy(() -> checked.call(() -> {
+      throw new IOException("down");
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("resolved to be checked");
+
+    Config notAHandler = Config.of(ConfigSources.of("test", Map.of(PAYMENTS + "/legacy/Fallback/value", "java.lang.String")));
+    assertThatThrownBy(() -> PolicyResolver.checking(notAHandler).resolve(Payments.class, legacy, true))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not a FallbackHandler");
+
+    assertThat(PolicyResolver.checking(Config.empty()).resolve(Payments.class, method("lookup"), false).orElseThrow()
+        .policies()).anyMatch(FallbackPolicy.class::isInstance);
+  }
+
   @Test
   void fallbackHandlerComesFromTheAnnotation() throws Exception {
     FaultTolerance policy = resolve(Map.of(), method("lookup"));
