@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * agent, each policy applies to the method's own bytecode. Counters show how often bodies ran.
  */
 public class AnnotatedShop {
+  /** Not a constant: reading it needs this class initialised, which its fallback handler does. */
+  static final String APOLOGY = String.join(" ", "no", "reviews", "for");
+
   final AtomicInteger attempts = new AtomicInteger();
   final AtomicInteger bodies = new AtomicInteger();
   CountDownLatch inside;
@@ -101,9 +104,12 @@ public class AnnotatedShop {
 
   /** The handler of {@link #review}. */
   public static class Apology implements FallbackHandler<String> {
+    // Reads the woven class: constructing this handler while that class loads could not work.
+    private final String apology = APOLOGY;
+
     @Override
     public String handle(ExecutionContext context) {
-      return "no reviews for " + context.parameters()[0] + " (" + context.failure().getMessage() + ")";
+      return apology + " " + context.parameters()[0] + " (" + context.failure().getMessage() + ")";
     }
   }
 

@@ -72,6 +72,9 @@ public final class AnnotatedShopMain {
     System.out.println("async-timeout: " + asyncOutcome(shop.track("parcel 9").toCompletableFuture())
         + ", body ran " + shop.bodies.get() + " times");
     System.out.println("async-fallback: " + shop.courier("tea").toCompletableFuture().get(10, TimeUnit.SECONDS));
+    ExpressParcels express = new ExpressParcels();
+    System.out.println("async-override: " + express.send("p1").toCompletableFuture().get(10, TimeUnit.SECONDS)
+        + ", override ran " + express.overrides.get() + " times, woven body " + express.bodies.get() + " times");
     System.exit(0);
   }
 

@@ -29,6 +29,8 @@ public final class LegacyShopMain {
     System.out.println("key-async: " + shop.notifyCustomer("ada").toCompletableFuture().get(10, TimeUnit.SECONDS)
         + " after " + shop.attempts.get() + " attempts");
 
+    System.out.println("bridge: " + outcome(() -> new StockSupplier().get()));
+
     AnnotatedShop annotated = new AnnotatedShop();
     System.out.println("disabled-by-key: " + outcome(() -> annotated.restock("tea")) + " after "
         + annotated.attempts.get() + " attempts");

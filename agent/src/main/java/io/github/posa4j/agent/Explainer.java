@@ -48,7 +48,7 @@ final class Explainer {
     List<String> lines = new ArrayList<>();
     String key = planned.plan().key();
     String methodName = planned.method().getName();
-    for (Policy policy : planned.plan().policies().policies()) {
+    for (Policy policy : planned.plan().checked().policies()) {
       Class<? extends Annotation> annotationType = ANNOTATION_OF.get(policy.getClass());
       AnnotationDescription onMethod = planned.method().getDeclaredAnnotations().ofType(annotationType);
       AnnotationDescription onClass = onMethod == null && planned.method().isPublic()
@@ -73,9 +73,8 @@ final class Explainer {
         lines.add("  " + attribute.getName() + "=" + format(actual) + (isDefault ? "  (default)" : "  (annotation)"));
       }
     }
-    if (planned.plan().fallbackMethod() != null) {
-      lines.add("calls fallback method " + (planned.plan().fallbackClass() == null ? type.getName() : planned.plan().fallbackClass())
-          + "." + planned.plan().fallbackMethod());
+    if (planned.plan().fallback() != null) {
+      lines.add("calls fallback method " + planned.plan().fallback().describe(type.getName()));
     }
     return lines;
   }

@@ -10,21 +10,22 @@ import java.util.stream.Collectors;
  * method to call, if any. {@link Weaver} weaves it; the {@code plan} command prints it.
  *
  * @param key the method's key, {@code <FQCN>/<method>(<param type>,...)}
- * @param policies the resolved policies
+ * @param checked the policies as checked while the class loads; for reports only (a fallback
+ *     handler in them is not constructed); the woven method creates its own on its first call
  * @param source {@code annotation}, {@code keys} or {@code annotation and keys}
- * @param fallbackClass the class of a configured static fallback method, or null
- * @param fallbackMethod the fallback method's name, or null
+ * @param fallback the fallback method to call, or null
  * @param async whether the method returns a {@code CompletionStage}
+ * @param keysOnly whether only keys apply: the class has a generated decorator for its annotations
  */
-record MethodPlan(String key, FaultTolerance policies, String source, String fallbackClass, String fallbackMethod,
-    boolean async) {
+record MethodPlan(String key, FaultTolerance checked, String source, FallbackTarget fallback, boolean async,
+    boolean keysOnly) {
 
   /** One line for the startup report. */
   String describe() {
-    List<Policy> all = policies.policies();
-    String fallback = fallbackMethod == null ? "" : " -> fallback "
-        + (fallbackClass == null ? "" : fallbackClass + ".") + fallbackMethod;
+    List<Policy> all = checked.policies();
+    String className = key.substring(0, key.indexOf('/'));
     return key + (async ? " (async)" : "") + ": "
-        + all.stream().map(Object::toString).collect(Collectors.joining(", ")) + fallback + " [from " + source + "]";
+        + all.stream().map(Object::toString).collect(Collectors.joining(", "))
+        + (fallback == null ? "" : " -> fallback " + fallback.describe(className)) + " [from " + source + "]";
   }
 }

@@ -1,7 +1,5 @@
 package io.github.posa4j.agent;
 
-import io.github.posa4j.config.Config;
-import io.github.posa4j.resilience.FaultToleranceRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -68,8 +66,7 @@ final class Plan {
       Map<String, byte[]> classes = classFiles(roots);
       try (URLClassLoader loader = new URLClassLoader(urls(roots), Plan.class.getClassLoader())) {
         AgentConfig configuration = new AgentConfig(file == null ? null : file.source());
-        // A registry of its own: planning must not leave policies behind in the global one.
-        Planner planner = new Planner(rules, configuration, log, new FaultToleranceRegistry(ignored -> Config.empty()));
+        Planner planner = new Planner(rules, configuration, log);
         Explainer explainer = new Explainer(configuration.forLoader(loader));
         ClassFileLocator locator = new ClassFileLocator.Compound(
             new ClassFileLocator.Simple(classes), ClassFileLocator.ForClassLoader.of(loader));

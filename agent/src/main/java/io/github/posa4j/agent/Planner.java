@@ -6,11 +6,10 @@ import io.github.posa4j.annotation.Fallback;
 import io.github.posa4j.annotation.Retry;
 import io.github.posa4j.annotation.Timeout;
 import io.github.posa4j.config.Config;
-import io.github.posa4j.config.ConfigValue;
 import io.github.posa4j.resilience.AnnotatedMethod;
 import io.github.posa4j.resilience.FallbackPolicy;
 import io.github.posa4j.resilience.FaultTolerance;
-import io.github.posa4j.resilience.FaultToleranceRegistry;
+import io.github.posa4j.resilience.Policy;
 import io.github.posa4j.resilience.PolicyResolver;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -30,9 +29,10 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Decides which methods of a class the agent weaves and with which policies, from the class file
  * alone: posa4j annotations on the method or the class, and method-level configuration keys.
- * Policies are resolved by the runtime's {@link PolicyResolver}, exactly as for generated code, and
- * registered in {@link FaultToleranceRegistry#global()}. Every problem is one log line naming the
- * method or key and saying what was done; that method stays unwoven, the rest of the class does not.
+ * Policies are checked by the runtime's {@link PolicyResolver}, as for generated code, without
+ * running any application code (the class is still being loaded); the woven method creates its
+ * policies on its first call. Every problem is one log line naming the method or key and saying
+ * what was done; that method stays unwoven, the rest of the class does not.
  */
 final class Planner {
   private static final List<Class<? extends Annotation>> ANNOTATIONS =
@@ -41,13 +41,11 @@ final class Planner {
   private final KeyRules rules;
   private final AgentConfig config;
   private final AgentLog log;
-  private final FaultToleranceRegistry registry;
 
-  Planner(KeyRules rules, AgentConfig config, AgentLog log, FaultToleranceRegistry registry) {
+  Planner(KeyRules rules, AgentConfig config, AgentLog log) {
     this.rules = rules;
     this.config = config;
     this.log = log;
-    this.registry = registry;
   }
 
   /** A method and what to weave into it. */
@@ -55,20 +53,32 @@ final class Planner {
 
   List<Planned> plan(TypeDescription type, TypePool pool, ClassLoader loader) {
     String className = type.getName();
-    boolean decorated = DecoratedMarker.present(loader, className);
-    boolean classLevel = mentionsAny(type.getInheritedAnnotations());
     List<KeyRules.MethodRule> keyRules = rules.rulesFor(className);
+    if (!AgentVisibility.seenBy(loader)) {
+      log.warn(className + ": its class loader (" + loader + ") cannot see the agent's classes, which woven code calls; "
+          + "left unwoven");
+      keyRules.forEach(rules::problem);
+      return List.of();
+    }
+    boolean decorated = DecoratedMarker.present(loader, className);
+    // As for the processor: a class-level annotation of the class itself selects its public methods.
+    boolean classLevel = mentionsAny(type.getDeclaredAnnotations());
     Set<KeyRules.MethodRule> used = new HashSet<>();
     Config configuration = config.forLoader(loader);
-    PolicyResolver resolver = new PolicyResolver(configuration);
+    PolicyResolver resolver = PolicyResolver.checking(configuration);
     List<Planned> planned = new ArrayList<>();
 
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-      if (!method.isMethod()) {
-        continue;
+      if (!method.isMethod() || method.isBridge()) {
+        continue; // a bridge shares its key with the method it bridges to, which is woven
       }
       List<String> parameters = parameterTypeNames(method);
-      List<KeyRules.MethodRule> matching = keyRules.stream().filter(r -> r.matches(method.getName(), parameters)).toList();
+      List<KeyRules.MethodRule> matching = new ArrayList<>();
+      for (KeyRules.MethodRule rule : keyRules) {
+        if (rule.matches(method.getName(), parameters)) {
+          matching.add(rule);
+        }
+      }
       boolean ownAnnotation = mentionsAny(method.getDeclaredAnnotations());
       boolean fromClass = classLevel && method.isPublic() && !method.isStatic();
       if (!ownAnnotation && !fromClass && matching.isEmpty()) {
@@ -77,52 +87,79 @@ final class Planner {
       used.addAll(matching);
       String key = className + "/" + method.getName() + "(" + String.join(",", parameters) + ")";
       if (decorated && (ownAnnotation || fromClass)) {
-        log.debug(key + " is protected by its generated decorator; left to it");
-        matching.forEach(rules::matched);
+        leaveToDecorator(key, matching);
         continue;
       }
       String notWeavable = notWeavable(method);
       if (notWeavable != null) {
-        if (ownAnnotation || !matching.isEmpty()) {
-          log.warn(key + " is " + notWeavable + ": only methods with a body of their own can be woven; left unwoven");
-        }
+        log.warn(key + " is " + notWeavable + ": only methods with a body of their own can be woven; left unwoven");
         matching.forEach(rules::problem);
         continue;
       }
       try {
         AnnotatedMethod described = new DescribedMethod(type, method, parameters, loader);
-        Optional<FaultTolerance> resolved = resolver.resolve(described, true);
-        if (resolved.isEmpty()) {
+        Optional<FaultTolerance> checked = resolver.resolve(described, true);
+        if (checked.isEmpty()) {
           matching.forEach(rules::matched); // every policy is turned off by an enabled=false key
           continue;
         }
         boolean async = isAsync(method);
-        String[] fallback = fallbackOf(type, method, parameters, resolved.get(), configuration, pool, described, async);
+        FallbackTarget fallback = hasFallbackMethod(checked.get())
+            ? FallbackTarget.find(type, method, described, configuration, pool, async) : null;
         String source = (ownAnnotation || fromClass) && !matching.isEmpty() ? "annotation and keys"
             : matching.isEmpty() ? "annotation" : "keys";
-        FaultTolerance policies = registry.computeIfAbsent(key, k -> resolved.get());
-        planned.add(new Planned(method, new MethodPlan(key, policies, source, fallback[0], fallback[1], async)));
+        planned.add(new Planned(method, new MethodPlan(key, checked.get(), source, fallback, async, decorated)));
         matching.forEach(rules::matched);
       } catch (RuntimeException | LinkageError e) {
         log.warn(key + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()) + "; left unwoven");
         matching.forEach(rules::problem);
       }
     }
+    reportUnused(className, keyRules, used);
+    return planned;
+  }
 
+  /**
+   * A method of a class compiled with the processor: its generated decorator applies its
+   * annotations and reads the configuration itself (the standard sources, not the agent's file),
+   * so keys naming it are not woven; they would apply a second set of policies.
+   */
+  private void leaveToDecorator(String key, List<KeyRules.MethodRule> matching) {
+    if (matching.isEmpty()) {
+      log.debug(key + " is protected by its generated decorator; left to it");
+      return;
+    }
+    for (KeyRules.MethodRule rule : matching) {
+      log.warn("key " + rule.key() + " names " + key + ", which a generated decorator protects; the decorator reads "
+          + "system properties, -Dposa4j.config and META-INF/posa4j.properties, not the agent's file; ignored");
+      rules.problem(rule);
+    }
+  }
+
+  private void reportUnused(String className, List<KeyRules.MethodRule> keyRules, Set<KeyRules.MethodRule> used) {
     for (KeyRules.MethodRule rule : keyRules) {
-      if (!used.contains(rule)) {
-        rules.problem(rule); // reported here, not again at exit
-        String simpleName = className.substring(className.lastIndexOf('.') + 1);
-        if (rule.method().equals("<init>") || rule.method().equals(simpleName.substring(simpleName.lastIndexOf('$') + 1))) {
-          log.warn("key " + rule.key() + " names a constructor: constructors are never woven; ignored");
-        } else {
-          log.warn("key " + rule.key() + " names no method " + rule.method()
-              + (rule.parameters() == null ? "" : "(" + String.join(",", rule.parameters()) + ")")
-              + " in " + className + "; ignored (check the name and the fully qualified parameter types)");
-        }
+      if (used.contains(rule)) {
+        continue;
+      }
+      rules.problem(rule); // reported here, not again at exit
+      String simpleName = className.substring(className.lastIndexOf('.') + 1);
+      if (rule.method().equals("<init>") || rule.method().equals(simpleName.substring(simpleName.lastIndexOf('$') + 1))) {
+        log.warn("key " + rule.key() + " names a constructor: constructors are never woven; ignored");
+      } else {
+        log.warn("key " + rule.key() + " names no method " + rule.method()
+            + (rule.parameters() == null ? "" : "(" + String.join(",", rule.parameters()) + ")")
+            + " in " + className + "; ignored (check the name and the fully qualified parameter types)");
       }
     }
-    return planned;
+  }
+
+  private static boolean hasFallbackMethod(FaultTolerance policies) {
+    for (Policy policy : policies.policies()) {
+      if (policy instanceof FallbackPolicy fallback) {
+        return fallback.handler().isEmpty();
+      }
+    }
+    return false;
   }
 
   /** Parameter types as {@link Class#getTypeName()} prints them, the form keys use. */
@@ -140,9 +177,6 @@ final class Planner {
     }
     if (method.isNative()) {
       return "native";
-    }
-    if (method.isBridge()) {
-      return "a bridge method";
     }
     if (method.isSynthetic()) {
       return "synthetic";
@@ -169,63 +203,6 @@ final class Planner {
           + ": an asynchronous method must return CompletionStage or CompletableFuture");
     }
     return true;
-  }
-
-  /**
-   * The fallback method to call, as {class or null for the woven class, name}, or {null, null}
-   * without one; checked to exist with the same parameters and a compatible return type.
-   */
-  private String[] fallbackOf(TypeDescription type, MethodDescription.InDefinedShape method, List<String> parameters,
-      FaultTolerance policies, Config configuration, TypePool pool, AnnotatedMethod described, boolean async) {
-    Optional<FallbackPolicy> fallback = policies.policies().stream()
-        .filter(FallbackPolicy.class::isInstance).map(FallbackPolicy.class::cast).findFirst();
-    if (fallback.isEmpty() || fallback.get().handler().isPresent()) {
-      return new String[2];
-    }
-    String name = configuration.get(described.key() + "/Fallback/fallbackMethod")
-        .or(() -> configuration.get(type.getName() + "/" + method.getName() + "/Fallback/fallbackMethod"))
-        .map(ConfigValue::value).map(String::trim)
-        .orElseGet(() -> {
-          Fallback annotation = described.methodAnnotation(Fallback.class);
-          if (annotation == null) {
-            annotation = described.typeAnnotation(Fallback.class);
-          }
-          return annotation == null ? "" : annotation.fallbackMethod();
-        });
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("the fallback names neither a handler nor a fallbackMethod");
-    }
-    int dot = name.lastIndexOf('.');
-    String ownerName = dot < 0 ? null : name.substring(0, dot);
-    String methodName = dot < 0 ? name : name.substring(dot + 1);
-    TypeDescription owner = type;
-    if (ownerName != null) {
-      TypePool.Resolution resolution = pool.describe(ownerName);
-      if (!resolution.isResolved()) {
-        throw new IllegalArgumentException("fallback " + name + ": class " + ownerName + " not found");
-      }
-      owner = resolution.resolve();
-    }
-    for (MethodDescription.InDefinedShape candidate : owner.getDeclaredMethods()) {
-      if (candidate.getName().equals(methodName) && parameterTypeNames(candidate).equals(parameters)) {
-        if (ownerName != null && !candidate.isStatic()) {
-          throw new IllegalArgumentException("fallback " + name + " is not static; a configured fallback of another class must be static");
-        }
-        if (ownerName == null && method.isStatic() && !candidate.isStatic()) {
-          throw new IllegalArgumentException("fallback " + name + " is an instance method, but " + method.getName() + " is static");
-        }
-        TypeDescription returned = candidate.getReturnType().asErasure();
-        TypeDescription expected = method.getReturnType().asErasure();
-        boolean compatible = async ? returned.isAssignableTo(CompletionStage.class) : returned.isAssignableTo(expected)
-            || returned.equals(expected);
-        if (!compatible) {
-          throw new IllegalArgumentException("fallback " + name + " returns " + returned.getName() + ", not " + expected.getName());
-        }
-        return new String[] {ownerName, methodName};
-      }
-    }
-    throw new IllegalArgumentException("fallback " + name + "(" + String.join(",", parameters) + ") not found in "
-        + owner.getName() + "; it needs the same parameter types as " + method.getName());
   }
 
   /** A method of a class file being loaded, seen by {@link PolicyResolver}. */

@@ -2,6 +2,7 @@ package io.github.posa4j.agent;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -46,12 +47,13 @@ public final class Posa4jAgent {
       long start = System.nanoTime();
       AgentOptions options = AgentOptions.parse(arguments, System.getProperties(), log);
       AgentFile file = readConfig(options, log);
-      KeyRules rules = KeyRules.of(methodKeys(file), log);
+      KeyRules rules = KeyRules.of(methodKeys(file, log), log);
+      reportUnreachable(rules, options, log);
       Posa4jTransformer transformer = new Posa4jTransformer(options, rules,
           new AgentConfig(file == null ? null : file.source()), log);
       instrumentation.addTransformer(transformer, true);
       if (attached) {
-        Retransformer.retransformLoaded(instrumentation, transformer, rules, log);
+        Retransformer.retransformLoaded(instrumentation, options, rules, log);
       }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> reportAtExit(transformer, rules, log), "posa4j-agent-exit"));
       log.info((attached ? "attached" : "started") + " in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
@@ -76,11 +78,24 @@ public final class Posa4jAgent {
     }
   }
 
-  /** The posa4j keys of the agent's file and of the system properties, which may name methods. */
-  private static List<String> methodKeys(AgentFile file) {
+  /**
+   * The keys that may name methods: those of the agent's file, of the file named by
+   * {@code -Dposa4j.config}, and of the system properties. Environment variables and
+   * {@code META-INF/posa4j.properties} can adjust policies but not name methods: the agent cannot
+   * list the former by key, and reads the latter only once a class loader is known.
+   */
+  private static List<String> methodKeys(AgentFile file, AgentLog log) {
     List<String> keys = new ArrayList<>();
     if (file != null) {
       keys.addAll(file.keys());
+    }
+    String standardFile = System.getProperty("posa4j.config");
+    if (standardFile != null && !standardFile.isBlank()) {
+      try {
+        keys.addAll(AgentFile.read(Path.of(standardFile.trim())).keys());
+      } catch (IOException | IllegalArgumentException e) {
+        log.warn("config file " + standardFile + " (-Dposa4j.config) cannot be read (" + e + "); its keys name no method");
+      }
     }
     Properties system = System.getProperties();
     for (String name : system.stringPropertyNames()) {
@@ -89,6 +104,20 @@ public final class Posa4jAgent {
       }
     }
     return keys;
+  }
+
+  /** Reports keys naming classes the agent never examines: the JDK's, its own, or those the options leave out. */
+  private static void reportUnreachable(KeyRules rules, AgentOptions options, AgentLog log) {
+    for (String className : rules.classes()) {
+      String reason = Posa4jTransformer.isIgnored(className) ? "the agent never weaves JDK, Byte Buddy or posa4j classes"
+          : !options.admits(className) ? "the include and exclude options leave the class out" : null;
+      if (reason != null) {
+        for (KeyRules.MethodRule rule : rules.rulesFor(className)) {
+          log.warn("key " + rule.key() + " names " + className + ", but " + reason + "; ignored");
+          rules.problem(rule);
+        }
+      }
+    }
   }
 
   private static void reportAtExit(Posa4jTransformer transformer, KeyRules rules, AgentLog log) {

@@ -1,6 +1,5 @@
 package io.github.posa4j.agent;
 
-import io.github.posa4j.resilience.FaultToleranceRegistry;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -14,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * be woven is logged once and loads unchanged.
  */
 final class Posa4jTransformer implements ClassFileTransformer {
-  /** Never examined: the JDK, Byte Buddy, and posa4j's own library packages. */
+  /** Never examined: the JDK, Byte Buddy, and posa4j's own library packages. A key naming one is reported at start. */
   private static final List<String> IGNORED = List.of(
-      "java.", "javax.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.",
+      "java.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.",
       "io.github.posa4j.agent.", "io.github.posa4j.annotation.", "io.github.posa4j.resilience.",
       "io.github.posa4j.config.", "io.github.posa4j.active.", "io.github.posa4j.proxy.",
       "io.github.posa4j.pubsub.", "io.github.posa4j.processor.");
@@ -46,7 +45,7 @@ final class Posa4jTransformer implements ClassFileTransformer {
     long start = System.nanoTime();
     String className = internalName.replace('/', '.');
     try {
-      if (!isCandidate(className, classFile)) {
+      if (!isCandidate(loader, className, classFile)) {
         return null;
       }
       byte[] result = weaver().weave(loader, className, classFile);
@@ -62,13 +61,17 @@ final class Posa4jTransformer implements ClassFileTransformer {
     }
   }
 
-  /** Whether the class is worth parsing: admitted by the options, and named by a key or using an annotation. */
-  boolean isCandidate(String className, byte[] classFile) {
+  /**
+   * Whether the class is worth parsing: admitted by the options, and named by a key or using an
+   * annotation that no generated decorator applies already.
+   */
+  boolean isCandidate(ClassLoader loader, String className, byte[] classFile) {
     if (isIgnored(className) || !options.admits(className)) {
       return false;
     }
     examined.incrementAndGet();
-    return rules.namesClass(className) || ConstantPool.mentionsPosa4jAnnotation(classFile);
+    return rules.namesClass(className)
+        || ConstantPool.mentionsPosa4jAnnotation(classFile) && !DecoratedMarker.present(loader, className);
   }
 
   static boolean isIgnored(String className) {
@@ -98,7 +101,7 @@ final class Posa4jTransformer implements ClassFileTransformer {
       synchronized (this) {
         current = weaver;
         if (current == null) {
-          current = new Weaver(new Planner(rules, config, log, FaultToleranceRegistry.global()), options.dump(), log);
+          current = new Weaver(new Planner(rules, config, log), config, options.dump(), log);
           weaver = current;
         }
       }

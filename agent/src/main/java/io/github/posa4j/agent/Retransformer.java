@@ -14,13 +14,12 @@ import java.util.List;
 final class Retransformer {
   private Retransformer() {}
 
-  static void retransformLoaded(Instrumentation instrumentation, Posa4jTransformer transformer, KeyRules rules,
-      AgentLog log) {
+  static void retransformLoaded(Instrumentation instrumentation, AgentOptions options, KeyRules rules, AgentLog log) {
     List<Class<?>> candidates = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       String name = type.getName();
       if (type.isArray() || type.isPrimitive() || type.isHidden() || Posa4jTransformer.isIgnored(name)
-          || !instrumentation.isModifiableClass(type)) {
+          || !options.admits(name) || !instrumentation.isModifiableClass(type)) {
         continue;
       }
       if (rules.namesClass(name) || carriesAnnotation(type)) {
@@ -38,7 +37,7 @@ final class Retransformer {
 
   private static boolean carriesAnnotation(Class<?> type) {
     try {
-      if (isPosa4j(type.getAnnotations())) {
+      if (isPosa4j(type.getDeclaredAnnotations())) {
         return true;
       }
       for (Method method : type.getDeclaredMethods()) {

@@ -24,10 +24,11 @@ final class SyncAdvice {
 
   @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
   static boolean enter(@WovenId int id,
+      @Advice.Origin Class<?> type,
       @Advice.Local("policies") FaultTolerance policies,
       @Advice.Local("permit") Permit permit,
       @Advice.Local("refused") Throwable refused) {
-    policies = Woven.policies(id);
+    policies = Woven.policies(id, type);
     try {
       permit = policies.enter();
       return false;

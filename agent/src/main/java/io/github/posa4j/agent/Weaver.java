@@ -23,6 +23,7 @@ import net.bytebuddy.pool.TypePool;
  */
 final class Weaver {
   private final Planner planner;
+  private final AgentConfig config;
   private final Path dump;
   private final AgentLog log;
   private final ByteBuddy byteBuddy = new ByteBuddy()
@@ -34,8 +35,9 @@ final class Weaver {
   private final Advice syncAdvice;
   private final Advice asyncAdvice;
 
-  Weaver(Planner planner, Path dump, AgentLog log) {
+  Weaver(Planner planner, AgentConfig config, Path dump, AgentLog log) {
     this.planner = planner;
+    this.config = config;
     this.dump = dump;
     this.log = log;
     ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
@@ -54,10 +56,14 @@ final class Weaver {
     if (planned.isEmpty()) {
       return null;
     }
-    byte[] woven = write(type, locator, planned);
     for (Planner.Planned method : planned) {
-      log.info("woven " + method.plan().describe());
+      if (Woven.isRegistered(method.plan().key())) {
+        log.debug("woven again " + method.plan().key());
+      } else {
+        log.info("woven " + method.plan().describe());
+      }
     }
+    byte[] woven = write(type, locator, planned);
     if (dump != null) {
       dump(className, woven);
     }
@@ -72,8 +78,8 @@ final class Weaver {
     DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
     for (Planner.Planned method : planned) {
       MethodPlan plan = method.plan();
-      ids.put(type, method.method(), Woven.register(new WovenMethod(plan.key(), plan.policies(), method.method().getName(),
-          Planner.parameterTypeNames(method.method()), plan.fallbackClass(), plan.fallbackMethod())));
+      ids.put(type, method.method(), Woven.register(new WovenMethod(plan, method.method().getName(),
+          Planner.parameterTypeNames(method.method()), config, log)));
       builder = builder.visit((plan.async() ? asyncAdvice : syncAdvice).on(ElementMatchers.is(method.method())));
     }
     try {

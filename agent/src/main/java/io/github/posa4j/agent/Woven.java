@@ -3,6 +3,8 @@ package io.github.posa4j.agent;
 import io.github.posa4j.resilience.FaultTolerance;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -10,38 +12,48 @@ import java.util.concurrent.CompletionStage;
 /**
  * What woven code calls. Advice is inlined into application classes, so this class is public; it
  * is not an API. Each woven method has an index, a constant in its bytecode, into a table that
- * only grows.
+ * only grows, by one entry per method key however often its class is woven again.
  */
 public final class Woven {
   private static final Object LOCK = new Object();
+  private static final Map<String, Integer> IDS = new HashMap<>();
   private static volatile WovenMethod[] methods = new WovenMethod[0];
   /** Set just before posa4j itself runs the body of an asynchronous method, read and cleared on entry. */
   private static final ThreadLocal<Boolean> RUNNING_BODY = new ThreadLocal<>();
 
   private Woven() {}
 
+  /** The index of {@code method}, registering it unless a method of the same key is there already. */
   static int register(WovenMethod method) {
     synchronized (LOCK) {
+      Integer known = IDS.get(method.key);
+      if (known != null) {
+        return known;
+      }
       WovenMethod[] current = methods;
       WovenMethod[] next = Arrays.copyOf(current, current.length + 1);
       next[current.length] = method;
       methods = next;
+      IDS.put(method.key, current.length);
       return current.length;
     }
   }
 
-  static WovenMethod method(int id) {
-    return methods[id];
+  /** Whether a method of this key was woven before. */
+  static boolean isRegistered(String key) {
+    synchronized (LOCK) {
+      return IDS.containsKey(key);
+    }
   }
 
-  /** The policies of woven method {@code id}. */
-  public static FaultTolerance policies(int id) {
-    return methods[id].policies;
+  /** The policies of woven method {@code id}, declared in {@code type}; created on the first call. */
+  public static FaultTolerance policies(int id, Class<?> type) {
+    return methods[id].policies(type);
   }
 
   /** The state of a call whose attempt failed, ready to decide about retries. */
   public static WovenCall retrying(int id) {
-    return new WovenCall(methods[id].policies);
+    return new WovenCall(methods[id].policies());
   }
 
   /**
@@ -51,7 +63,7 @@ public final class Woven {
   public static Object fallback(int id, Class<?> type, Object self, Object[] arguments, Throwable failure) throws Throwable {
     WovenMethod method = methods[id];
     if (!method.hasFallbackMethod()) {
-      return method.policies.handleFallback(failure, arguments);
+      return method.policies().handleFallback(failure, arguments);
     }
     try {
       return method.fallback(type).invoke(self, arguments);
@@ -73,18 +85,19 @@ public final class Woven {
   }
 
   /**
-   * Runs asynchronous method {@code id} under its policies: each attempt calls the method again,
-   * through reflection, with its woven code stepping aside. Never throws for a policy.
+   * Runs asynchronous method {@code id} under its policies: each attempt calls the method's own
+   * body again, without virtual dispatch, its woven code stepping aside. Never throws for a policy.
    */
   public static CompletableFuture<?> callAsync(int id, Class<?> type, Object self, Object[] arguments) {
     WovenMethod method = methods[id];
-    CompletableFuture<Object> call = method.policies.callAsync(() -> runBody(method, type, self, arguments));
+    FaultTolerance policies = method.policies(type);
+    CompletableFuture<Object> call = policies.callAsync(() -> runBody(method, type, self, arguments));
     if (!method.hasFallbackMethod()) {
       return call;
     }
     return call.exceptionallyCompose(failure -> {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-      if (!method.policies.fallsBackOn(cause)) {
+      if (!policies.fallsBackOn(cause)) {
         return CompletableFuture.failedFuture(cause);
       }
       try {
@@ -98,13 +111,19 @@ public final class Woven {
   }
 
   private static CompletionStage<Object> runBody(WovenMethod method, Class<?> type, Object self, Object[] arguments) {
+    Object[] receiverAndArguments = arguments;
+    if (self != null) {
+      receiverAndArguments = new Object[arguments.length + 1];
+      receiverAndArguments[0] = self;
+      System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
+    }
     try {
       RUNNING_BODY.set(Boolean.TRUE);
-      return asStage(method.body(type).invoke(self, arguments));
-    } catch (InvocationTargetException e) {
-      throw FaultTolerance.propagate(e.getCause());
+      return asStage(method.body(type).invokeWithArguments(receiverAndArguments));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("posa4j cannot call " + method.key + " again: " + e, e);
+    } catch (Throwable bodyFailure) {
+      throw FaultTolerance.propagate(bodyFailure);
     } finally {
       RUNNING_BODY.remove();
     }

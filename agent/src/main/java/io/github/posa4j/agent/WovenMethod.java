@@ -1,63 +1,107 @@
 package io.github.posa4j.agent;
 
+import io.github.posa4j.resilience.AnnotatedMethod;
 import io.github.posa4j.resilience.FaultTolerance;
+import io.github.posa4j.resilience.FaultToleranceRegistry;
+import io.github.posa4j.resilience.PolicyResolver;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
 
 /**
- * What woven code needs about one method at run time: its policies, and how to reach its body
- * again (asynchronous methods) and its fallback method. Reflection is resolved on first use, from
- * the class the advice runs in.
+ * What woven code needs about one method at run time: its policies, created on the first call
+ * (the class is loaded by then, so a fallback handler may use it), and how to reach its own body
+ * again (asynchronous attempts) and its fallback method. Reflection is resolved from the class the
+ * advice runs in, and redone when a class of the same name from another loader calls.
  */
 final class WovenMethod {
   final String key;
-  final FaultTolerance policies;
   private final String name;
   private final List<String> parameterTypes;
-  /** The class holding the fallback method, or null for a method of the woven class itself or none. */
-  private final String fallbackClass;
-  /** The fallback method's name, or null without one. */
-  private final String fallbackMethod;
-  /** The last reflective lookups, with the woven class they were made for: a class name may be loaded twice. */
-  private volatile Resolved body;
-  private volatile Resolved fallback;
+  private final FallbackTarget fallbackTarget;
+  private final boolean keysOnly;
+  private final AgentConfig config;
+  private final AgentLog log;
+  private volatile FaultTolerance policies;
+  private volatile Resolved<MethodHandle> body;
+  private volatile Resolved<Method> fallback;
 
-  WovenMethod(String key, FaultTolerance policies, String name, List<String> parameterTypes,
-      String fallbackClass, String fallbackMethod) {
-    this.key = key;
-    this.policies = policies;
+  WovenMethod(MethodPlan plan, String name, List<String> parameterTypes, AgentConfig config, AgentLog log) {
+    this.key = plan.key();
     this.name = name;
     this.parameterTypes = List.copyOf(parameterTypes);
-    this.fallbackClass = fallbackClass;
-    this.fallbackMethod = fallbackMethod;
+    this.fallbackTarget = plan.fallback();
+    this.keysOnly = plan.keysOnly();
+    this.config = config;
+    this.log = log;
+  }
+
+  /** The policies, created on the first call from the annotations of the loaded class and the configuration. */
+  FaultTolerance policies(Class<?> type) {
+    FaultTolerance current = policies;
+    return current != null ? current : create(type);
+  }
+
+  /** The policies once created; only after {@link #policies(Class)}. */
+  FaultTolerance policies() {
+    return policies;
   }
 
   boolean hasFallbackMethod() {
-    return fallbackMethod != null;
+    return fallbackTarget != null;
   }
 
-  /** The woven method itself, in {@code type}. */
-  Method body(Class<?> type) throws ReflectiveOperationException {
-    Resolved found = body;
+  private synchronized FaultTolerance create(Class<?> type) {
+    if (policies == null) {
+      FaultTolerance created;
+      try {
+        AnnotatedMethod method = AnnotatedMethod.of(type, type.getDeclaredMethod(name, parameterClasses(type.getClassLoader())));
+        created = new PolicyResolver(config.forLoader(type.getClassLoader()))
+            .resolve(keysOnly ? new WithoutAnnotations(method) : method, true)
+            .orElseGet(() -> FaultTolerance.builder(key).build());
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        // Checked when the class loaded, so only a change since (a system property, a class) gets here.
+        log.error(key + ": its policies cannot be created (" + e + "); it runs without them");
+        created = FaultTolerance.builder(key).build();
+      }
+      FaultTolerance resolved = created;
+      policies = FaultToleranceRegistry.global().computeIfAbsent(key, k -> resolved);
+    }
+    return policies;
+  }
+
+  /**
+   * The woven method's own body in {@code type}, called without virtual dispatch (as a decorator's
+   * {@code super.m()} is), so that an override in a subclass is not run in its place.
+   */
+  MethodHandle body(Class<?> type) throws ReflectiveOperationException {
+    Resolved<MethodHandle> found = body;
     if (found == null || found.type != type) {
-      found = new Resolved(type, accessible(type.getDeclaredMethod(name, parameterClasses(type.getClassLoader()))));
+      Method method = type.getDeclaredMethod(name, parameterClasses(type.getClassLoader()));
+      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+      MethodHandle handle = Modifier.isStatic(method.getModifiers()) ? lookup.unreflect(method)
+          : lookup.unreflectSpecial(method, type);
+      found = new Resolved<>(type, handle);
       body = found;
     }
-    return found.method;
+    return found.value;
   }
 
   /** The fallback method: in {@code type}, or the configured static method of another class. */
   Method fallback(Class<?> type) throws ReflectiveOperationException {
-    Resolved found = fallback;
+    Resolved<Method> found = fallback;
     if (found == null || found.type != type) {
-      Class<?> owner = fallbackClass == null ? type : Class.forName(fallbackClass, false, type.getClassLoader());
-      found = new Resolved(type, accessible(owner.getDeclaredMethod(fallbackMethod, parameterClasses(type.getClassLoader()))));
+      Class<?> owner = fallbackTarget.owner() == null ? type : Class.forName(fallbackTarget.owner(), false, type.getClassLoader());
+      Method method = owner.getDeclaredMethod(fallbackTarget.name(), parameterClasses(type.getClassLoader()));
+      method.setAccessible(true); // the agent may call private fallback methods; see DESIGN.md
+      found = new Resolved<>(type, method);
       fallback = found;
     }
-    return found.method;
+    return found.value;
   }
-
-  private record Resolved(Class<?> type, Method method) {}
 
   private Class<?>[] parameterClasses(ClassLoader loader) throws ClassNotFoundException {
     Class<?>[] classes = new Class<?>[parameterTypes.size()];
@@ -67,8 +111,44 @@ final class WovenMethod {
     return classes;
   }
 
-  private static Method accessible(Method method) {
-    method.setAccessible(true); // the agent may call private methods; see DESIGN.md
-    return method;
+  /** A reflective lookup and the woven class it was made for. */
+  private record Resolved<T>(Class<?> type, T value) {}
+
+  /** A method of a class with a generated decorator: the decorator owns its annotations, only keys apply here. */
+  private record WithoutAnnotations(AnnotatedMethod method) implements AnnotatedMethod {
+    @Override
+    public String typeName() {
+      return method.typeName();
+    }
+
+    @Override
+    public String name() {
+      return method.name();
+    }
+
+    @Override
+    public List<String> parameterTypeNames() {
+      return method.parameterTypeNames();
+    }
+
+    @Override
+    public boolean isPublic() {
+      return method.isPublic();
+    }
+
+    @Override
+    public ClassLoader classLoader() {
+      return method.classLoader();
+    }
+
+    @Override
+    public <A extends Annotation> A methodAnnotation(Class<A> type) {
+      return null;
+    }
+
+    @Override
+    public <A extends Annotation> A typeAnnotation(Class<A> type) {
+      return null;
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.github.posa4j.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.shop.BrokenShopMain;
+import com.acme.shop.IsolatedShopMain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,23 @@ class BadInputIT {
     assertThat(run.posa4jLines()).filteredOn(line -> line.startsWith("[posa4j] com.acme.shop.BrokenShop/work(): ")).hasSize(1);
     assertThat(run.posa4jLines()).anySatisfy(line -> assertThat(line)
         .startsWith("[posa4j] woven com.acme.shop.BrokenShop/good(): Retry(maxRetries=1"));
+  }
+
+  @Test
+  void keysNamingJdkClassesAreReported() {
+    assertLine("[posa4j] key java.lang.String/length/Retry/maxRetries names java.lang.String, but the agent never weaves "
+        + "JDK, Byte Buddy or posa4j classes; ignored");
+  }
+
+  @Test
+  void aClassWhoseLoaderCannotSeeTheAgentIsLeftUnwoven() throws Exception {
+    ChildJvm.Result isolated = ChildJvm.withAgent("config=" + ChildJvm.KEYS).run(IsolatedShopMain.class);
+
+    assertThat(isolated.exitCode()).as(isolated.output()).isZero();
+    assertThat(isolated.lines()).contains("isolated: IllegalStateException(order desk busy)");
+    assertThat(isolated.posa4jLines()).anySatisfy(line -> assertThat(line)
+        .startsWith("[posa4j] com.acme.shop.LegacyShop: its class loader (java.net.URLClassLoader@")
+        .endsWith(") cannot see the agent's classes, which woven code calls; left unwoven"));
   }
 
   @Test

@@ -22,7 +22,9 @@ class KeyOnlyMethodsIT {
         "other-overload: IllegalStateException(no quote for tea) after 1 attempts",
         "key-breaker-and-fallback: invoice for ada queued, body ran 20 times",
         "key-async: notified ada after 2 attempts",
+        "bridge: returned stock after 2 calls",
         "disabled-by-key: IllegalStateException(warehouse busy) after 1 attempts");
+    assertThat(woven.posa4jLines()).noneMatch(line -> line.contains("bridge"));
     assertThat(woven.posa4jLines()).anySatisfy(line -> assertThat(line)
         .startsWith("[posa4j] woven com.acme.shop.LegacyShop/invoice(java.lang.String,long): Fallback(method")
         .contains("CircuitBreaker(failOn=[class java.lang.Throwable] skip [], delay=5000 Millis, requestVolumeThreshold=20")
@@ -37,5 +39,13 @@ class KeyOnlyMethodsIT {
     assertThat(wovenBytes).startsWith((byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE).isNotEqualTo(original);
     assertThat(new String(wovenBytes, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("io/github/posa4j/agent/Woven");
     assertThat(dump.resolve("com/acme/shop/ShopFallbacks.class")).doesNotExist();
+  }
+
+  @Test
+  void theFileOfThePosa4jConfigPropertyNamesMethodsToo() throws Exception {
+    ChildJvm.Result woven = ChildJvm.withAgent("").jvmOption("-Dposa4j.config=" + ChildJvm.KEYS).run(LegacyShopMain.class);
+
+    assertThat(woven.exitCode()).as(woven.output()).isZero();
+    assertThat(woven.lines()).contains("key-retry: returned ordered tea after 3 attempts");
   }
 }

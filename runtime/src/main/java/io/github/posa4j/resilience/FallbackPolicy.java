@@ -109,7 +109,9 @@ public final class FallbackPolicy implements Policy {
 
   @Override
   public String toString() {
-    return "Fallback(" + (handler == null ? "method" : handler.getClass().getName())
+    Class<?> handlerClass = handler instanceof UnconstructedHandler unconstructed ? unconstructed.type
+        : handler == null ? null : handler.getClass();
+    return "Fallback(" + (handlerClass == null ? "method" : handlerClass.getName())
         + ", applyOn=" + applied + ")";
   }
 }

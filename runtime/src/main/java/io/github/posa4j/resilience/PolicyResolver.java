@@ -39,11 +39,6 @@ import java.util.stream.Collectors;
  * <p>A class-level annotation applies to the public methods of the class.
  */
 public final class PolicyResolver {
-  /** Stands for a handler that a checking resolver verified but did not construct. */
-  private static final FallbackHandler<Object> NOT_CONSTRUCTED = context -> {
-    throw new IllegalStateException("these policies were resolved to be checked, not to be used");
-  };
-
   private final Config config;
   private final boolean constructHandlers;
 
@@ -156,7 +151,7 @@ public final class PolicyResolver {
       FallbackHandler<?> declaredHandler = null;
       if (fallback.annotation != null) {
         declaredHandler = constructHandlers ? FallbackPolicy.of(fallback.annotation, key).handlerOrNull()
-            : FallbackPolicy.check(fallback.annotation, key) ? NOT_CONSTRUCTED : null;
+            : FallbackPolicy.check(fallback.annotation, key) ? new UnconstructedHandler(fallback.annotation.value()) : null;
       } else if (handlerKey.isEmpty() && fallback.value("fallbackMethod").isEmpty()) {
         throw new InvalidPolicyException("Fallback on " + key
             + ": is enabled by configuration but names no fallback; add a Fallback/fallbackMethod or Fallback/value key");
@@ -196,7 +191,7 @@ public final class PolicyResolver {
         throw value.invalid("not a FallbackHandler");
       }
       Constructor<?> constructor = type.getConstructor();
-      return constructHandlers ? (FallbackHandler<?>) constructor.newInstance() : NOT_CONSTRUCTED;
+      return constructHandlers ? (FallbackHandler<?>) constructor.newInstance() : new UnconstructedHandler(type);
     } catch (ReflectiveOperationException | LinkageError e) {
       throw value.invalid("cannot instantiate (" + e + "); name a FallbackHandler with a public no-argument constructor");
     }

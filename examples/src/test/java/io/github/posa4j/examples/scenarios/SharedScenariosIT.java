@@ -34,15 +34,18 @@ class SharedScenariosIT {
   }
 
   @Test
-  void aClassWithAGeneratedDecoratorIsLeftToIt() throws Exception {
+  void aClassWithAGeneratedDecoratorIsLeftToIt(@TempDir Path dir) throws Exception {
     assertThat(TEST_CLASSES.resolve("META-INF/posa4j/decorated/io.github.posa4j.examples.scenarios.Warehouse")).exists();
+    Path keys = Files.writeString(dir.resolve("keys.properties"),
+        "io.github.posa4j.examples.scenarios.Warehouse/restock/Retry/maxRetries=5\n");
 
-    JavaProcess.Output run = JavaProcess.run("log=debug", TEST_CLASSES, RestockOnce.class.getName());
+    JavaProcess.Output run = JavaProcess.run("config=" + keys + ",log=debug", TEST_CLASSES, RestockOnce.class.getName());
 
     assertThat(run.exitCode()).as(String.join("\n", run.lines())).isZero();
     assertThat(run.lines()).contains("restock: IllegalStateException(dock busy), runs 1");
-    assertThat(run.lines()).contains("[posa4j] io.github.posa4j.examples.scenarios.Warehouse/restock(java.lang.String) "
-        + "is protected by its generated decorator; left to it");
+    assertThat(run.lines()).contains("[posa4j] key io.github.posa4j.examples.scenarios.Warehouse/restock/Retry/maxRetries names "
+        + "io.github.posa4j.examples.scenarios.Warehouse/restock(java.lang.String), which a generated decorator protects; "
+        + "the decorator reads system properties, -Dposa4j.config and META-INF/posa4j.properties, not the agent's file; ignored");
     assertThat(run.lines()).noneMatch(line -> line.startsWith("[posa4j] woven "));
   }
 }
