@@ -15,6 +15,12 @@ public final class AnnotatedShopMain {
   private AnnotatedShopMain() {}
 
   public static void main(String[] args) throws Exception {
+    runScenarios();
+    System.exit(0);
+  }
+
+  /** Prints one line per scenario. */
+  static void runScenarios() throws Exception {
     AnnotatedShop shop = new AnnotatedShop();
     System.out.println("retry: " + shop.restock("tea") + " after " + shop.attempts.get() + " attempts");
 
@@ -75,7 +81,6 @@ public final class AnnotatedShopMain {
     ExpressParcels express = new ExpressParcels();
     System.out.println("async-override: " + express.send("p1").toCompletableFuture().get(10, TimeUnit.SECONDS)
         + ", override ran " + express.overrides.get() + " times, woven body " + express.bodies.get() + " times");
-    System.exit(0);
   }
 
   /** Runs {@code call} and describes its result or its exception by simple class name and message. */

@@ -48,7 +48,7 @@ final class Posa4jTransformer implements ClassFileTransformer {
       if (!isCandidate(loader, className, classFile)) {
         return null;
       }
-      byte[] result = weaver().weave(loader, className, classFile);
+      byte[] result = weaver().weave(loader, className, classFile, classBeingRedefined == null);
       if (result != null) {
         woven.incrementAndGet();
       }

@@ -2,91 +2,104 @@ package io.github.posa4j.agent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.InstrumentedType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Weaves one class file: plans its methods with {@link Planner}, then inlines {@link SyncAdvice}
- * or {@link AsyncAdvice} into each planned method with Byte Buddy. Only method bodies change (no
- * new fields or methods), so the same bytes serve at load time and at retransformation. This is
- * the only class of the agent's start-up path that touches Byte Buddy, so Byte Buddy is loaded
- * only when a class needs weaving.
+ * Weaves one class file: plans its methods with {@link Planner}, registers them in {@link Woven},
+ * then writes the class. A class being defined gets {@link WrapperWriter}'s wrappers, written with
+ * ASM alone, which keeps the first woven class cheap; a class already loaded (the agent was
+ * attached) gets {@link AdviceWriter}'s in-place advice, since retransformation may not add
+ * methods. A class woven with wrappers gets them again whenever it is retransformed, so that its
+ * shape never changes.
  */
 final class Weaver {
   private final Planner planner;
   private final AgentConfig config;
   private final Path dump;
   private final AgentLog log;
-  private final ByteBuddy byteBuddy = new ByteBuddy()
-      .with(InstrumentedType.Factory.Default.FROZEN)
-      .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-      .with(Implementation.Context.Disabled.Factory.INSTANCE);
-  private final WovenIds ids = new WovenIds();
-  // Parsed once: parsing advice is a good part of the cost of the first woven class.
-  private final Advice syncAdvice;
-  private final Advice asyncAdvice;
+  private final Map<ClassLoader, Set<String>> wrappedClasses = new WeakHashMap<>();
+  private volatile AdviceWriter adviceWriter;
 
   Weaver(Planner planner, AgentConfig config, Path dump, AgentLog log) {
     this.planner = planner;
     this.config = config;
     this.dump = dump;
     this.log = log;
-    ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
-    Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(WovenId.class, ids);
-    this.syncAdvice = mapping.to(SyncAdvice.class, agentClasses);
-    this.asyncAdvice = mapping.to(AsyncAdvice.class, agentClasses);
   }
 
-  /** The woven class file, or null when nothing in it is woven. */
-  byte[] weave(ClassLoader loader, String className, byte[] classFile) throws Exception {
+  /**
+   * The woven class file, or null when nothing in it is woven.
+   *
+   * @param loading true when the class is being defined, false when it is retransformed
+   */
+  byte[] weave(ClassLoader loader, String className, byte[] classFile, boolean loading) throws Exception {
     ClassFileLocator locator = new ClassFileLocator.Compound(
         ClassFileLocator.Simple.of(className, classFile), ClassFileLocator.ForClassLoader.of(loader));
-    TypePool pool = TypePool.Default.of(locator);
+    TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
     TypeDescription type = pool.describe(className).resolve();
     List<Planner.Planned> planned = planner.plan(type, pool, loader);
     if (planned.isEmpty()) {
       return null;
     }
-    for (Planner.Planned method : planned) {
+    boolean wrap = loading ? WrapperWriter.supports(classFile) : wasWrapped(loader, className);
+    int[] ids = new int[planned.size()];
+    for (int i = 0; i < ids.length; i++) {
+      Planner.Planned method = planned.get(i);
       if (Woven.isRegistered(method.plan().key())) {
         log.debug("woven again " + method.plan().key());
       } else {
         log.info("woven " + method.plan().describe());
       }
+      ids[i] = Woven.register(new WovenMethod(method.plan(), method.method().getName(),
+          Planner.parameterTypeNames(method.method()), wrap, config, log));
     }
-    byte[] woven = write(type, locator, planned);
+    byte[] woven = wrap ? wrap(loader, className, classFile, planned, ids) : adviceWriter().write(type, locator, planned, ids);
     if (dump != null) {
       dump(className, woven);
     }
     return woven;
   }
 
-  /**
-   * Registers the planned methods and writes the class. One class at a time: the indices bound
-   * while writing are looked up by class and method name, which two loaders may share.
-   */
-  private synchronized byte[] write(TypeDescription type, ClassFileLocator locator, List<Planner.Planned> planned) {
-    DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator);
-    for (Planner.Planned method : planned) {
-      MethodPlan plan = method.plan();
-      ids.put(type, method.method(), Woven.register(new WovenMethod(plan, method.method().getName(),
-          Planner.parameterTypeNames(method.method()), config, log)));
-      builder = builder.visit((plan.async() ? asyncAdvice : syncAdvice).on(ElementMatchers.is(method.method())));
+  private byte[] wrap(ClassLoader loader, String className, byte[] classFile, List<Planner.Planned> planned, int[] ids) {
+    Map<String, WrapperWriter.Wrapped> methods = new HashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      Planner.Planned method = planned.get(i);
+      methods.put(method.method().getInternalName() + method.method().getDescriptor(),
+          new WrapperWriter.Wrapped(ids[i], method.plan().async()));
     }
-    try {
-      return builder.make().getBytes();
-    } finally {
-      planned.forEach(method -> ids.remove(type, method.method()));
+    byte[] woven = WrapperWriter.write(classFile, methods);
+    synchronized (wrappedClasses) {
+      wrappedClasses.computeIfAbsent(loader, l -> new HashSet<>()).add(className);
     }
+    return woven;
+  }
+
+  private boolean wasWrapped(ClassLoader loader, String className) {
+    synchronized (wrappedClasses) {
+      return wrappedClasses.getOrDefault(loader, Set.of()).contains(className);
+    }
+  }
+
+  private AdviceWriter adviceWriter() {
+    AdviceWriter current = adviceWriter;
+    if (current == null) {
+      synchronized (this) {
+        current = adviceWriter;
+        if (current == null) {
+          current = new AdviceWriter();
+          adviceWriter = current;
+        }
+      }
+    }
+    return current;
   }
 
   private void dump(String className, byte[] woven) {

@@ -118,7 +118,9 @@ public final class Woven {
       System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
     }
     try {
-      RUNNING_BODY.set(Boolean.TRUE);
+      if (!method.bodyIsSeparate()) {
+        RUNNING_BODY.set(Boolean.TRUE);
+      }
       return asStage(method.body(type).invokeWithArguments(receiverAndArguments));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("posa4j cannot call " + method.key + " again: " + e, e);

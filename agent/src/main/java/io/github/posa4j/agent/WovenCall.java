@@ -40,6 +40,22 @@ public final class WovenCall {
     }
   }
 
+  /**
+   * After the current attempt failed with {@code failure}: sleeps the retry delay and returns
+   * true when another attempt should run now, false when the call is over. For woven code that
+   * admits each attempt itself.
+   */
+  public boolean again(Throwable failure) {
+    if (attempt == 0) {
+      retryingSince = policies.retryStartTime();
+    }
+    if (policies.retryAfter(failure, attempt, retryingSince)) {
+      attempt++;
+      return true;
+    }
+    return false;
+  }
+
   /** What the call failed with, once {@link #retry} returned null. */
   public Throwable failure() {
     return failure;

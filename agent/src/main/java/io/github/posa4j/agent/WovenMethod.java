@@ -23,14 +23,17 @@ final class WovenMethod {
   private final List<String> parameterTypes;
   private final FallbackTarget fallbackTarget;
   private final boolean keysOnly;
+  /** Whether the body lives on as a method of its own ({@link WrapperWriter}) rather than under advice. */
+  private final boolean wrapped;
   private final AgentConfig config;
   private final AgentLog log;
   private volatile FaultTolerance policies;
   private volatile Resolved<MethodHandle> body;
   private volatile Resolved<Method> fallback;
 
-  WovenMethod(MethodPlan plan, String name, List<String> parameterTypes, AgentConfig config, AgentLog log) {
+  WovenMethod(MethodPlan plan, String name, List<String> parameterTypes, boolean wrapped, AgentConfig config, AgentLog log) {
     this.key = plan.key();
+    this.wrapped = wrapped;
     this.name = name;
     this.parameterTypes = List.copyOf(parameterTypes);
     this.fallbackTarget = plan.fallback();
@@ -48,6 +51,11 @@ final class WovenMethod {
   /** The policies once created; only after {@link #policies(Class)}. */
   FaultTolerance policies() {
     return policies;
+  }
+
+  /** Whether calling {@link #body} runs the body itself; if not, the woven code must be told to step aside. */
+  boolean bodyIsSeparate() {
+    return wrapped;
   }
 
   boolean hasFallbackMethod() {
@@ -74,13 +82,15 @@ final class WovenMethod {
   }
 
   /**
-   * The woven method's own body in {@code type}, called without virtual dispatch (as a decorator's
-   * {@code super.m()} is), so that an override in a subclass is not run in its place.
+   * The woven method's own body in {@code type}: the separate body method, or the woven method
+   * itself, called without virtual dispatch (as a decorator's {@code super.m()} is), so that an
+   * override in a subclass is not run in its place.
    */
   MethodHandle body(Class<?> type) throws ReflectiveOperationException {
     Resolved<MethodHandle> found = body;
     if (found == null || found.type != type) {
-      Method method = type.getDeclaredMethod(name, parameterClasses(type.getClassLoader()));
+      Method method = type.getDeclaredMethod(wrapped ? name + WrapperWriter.BODY_SUFFIX : name,
+          parameterClasses(type.getClassLoader()));
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
       MethodHandle handle = Modifier.isStatic(method.getModifiers()) ? lookup.unreflect(method)
           : lookup.unreflectSpecial(method, type);

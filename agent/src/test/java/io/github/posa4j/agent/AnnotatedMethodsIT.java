@@ -3,17 +3,37 @@ package io.github.posa4j.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.shop.AnnotatedShopMain;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every policy, woven from annotations into a class the processor never saw, judged from the child JVM's output. */
 class AnnotatedMethodsIT {
+  /** What every scenario of {@link AnnotatedShopMain} prints when woven; {@link DynamicAttachIT} expects them too. */
+  static final List<String> SCENARIO_LINES = List.of(
+      "retry: restocked tea after 3 attempts",
+      "retry-arguments: printed 20 labels",
+      "retry-exhausted: IOException(no courier for tea) after 3 attempts",
+      "abort-on: IllegalArgumentException(no shelf 7) after 1 attempts",
+      "static: audited after 2",
+      "fallback-method: 20",
+      "fallback-handler: no reviews for tea (reviews down)",
+      "async-retry: delivered tea after 2 attempts",
+      "async-timeout: failed TimeoutExceededException, body ran 1 times",
+      "async-fallback: pick up tea in store",
+      "async-override: express sent p1, override ran 1 times, woven body 2 times");
+
   private static ChildJvm.Result woven;
 
   @BeforeAll
   static void runTheShopWithTheAgent() throws Exception {
     woven = ChildJvm.withAgent("").run(AnnotatedShopMain.class);
     assertThat(woven.exitCode()).as(woven.output()).isZero();
+  }
+
+  @Test
+  void everyScenarioHasItsOutcome() {
+    assertThat(woven.lines()).containsAll(SCENARIO_LINES);
   }
 
   @Test

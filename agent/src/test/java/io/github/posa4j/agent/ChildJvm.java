@@ -2,6 +2,7 @@ package io.github.posa4j.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ final class ChildJvm {
   static final Path AGENT_JAR = Path.of(required("posa4j.agent.jar"));
   static final Path TEST_CLASSES = Path.of(required("posa4j.test.classes"));
   static final Path KEYS = TEST_CLASSES.resolve("keys.properties");
+  /** The annotations alone, for an application that runs without the agent, which would bring them. */
+  static final Path ANNOTATIONS_JAR = Path.of(required("posa4j.annotations.jar"));
 
   private final List<String> command = new ArrayList<>();
 
@@ -61,11 +64,14 @@ final class ChildJvm {
     return runCommand(full);
   }
 
-  /** Starts {@code mainClass} and returns the running process, for tests that talk to it. */
+  /**
+   * Starts {@code mainClass} with the annotations on the class path, and returns the running
+   * process, for tests that talk to it.
+   */
   Process start(Class<?> mainClass) throws IOException {
     List<String> full = new ArrayList<>(command);
     full.add("-cp");
-    full.add(TEST_CLASSES.toString());
+    full.add(TEST_CLASSES + File.pathSeparator + ANNOTATIONS_JAR);
     full.add(mainClass.getName());
     return new ProcessBuilder(full).redirectErrorStream(true).start();
   }
