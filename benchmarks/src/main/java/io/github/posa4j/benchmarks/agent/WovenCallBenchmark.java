@@ -61,6 +61,7 @@ public class WovenCallBenchmark {
 
   private static void check(String method, Supplier<Integer> generatedCall, Supplier<Integer> wovenCall) {
     FaultTolerance declared = registry(AnnotatedBackend.class, method);
+    wovenCall.get(); // a woven method creates its policies on its first call
     FaultTolerance woven = registry(PlainBackend.class, method);
     if (declared == null) {
       throw new IllegalStateException("ResilientAnnotatedBackend registered no policies for " + method);
