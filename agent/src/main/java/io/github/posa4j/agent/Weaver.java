@@ -3,10 +3,8 @@ package io.github.posa4j.agent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -17,15 +15,16 @@ import net.bytebuddy.pool.TypePool;
  * then writes the class. A class being defined gets {@link WrapperWriter}'s wrappers, written with
  * ASM alone, which keeps the first woven class cheap; a class already loaded (the agent was
  * attached) gets {@link AdviceWriter}'s in-place advice, since retransformation may not add
- * methods. A class woven with wrappers gets them again whenever it is retransformed, so that its
- * shape never changes.
+ * methods. A class woven with wrappers gets the same wrappers again whenever it is retransformed
+ * (by another agent, say), so that its shape never changes.
  */
 final class Weaver {
   private final Planner planner;
   private final AgentConfig config;
   private final Path dump;
   private final AgentLog log;
-  private final Map<ClassLoader, Set<String>> wrappedClasses = new WeakHashMap<>();
+  /** Per class loader, the classes woven with wrappers as they were defined, and their wrapped methods. */
+  private final Map<ClassLoader, Map<String, Map<String, WrapperWriter.Wrapped>>> wrappedClasses = new WeakHashMap<>();
   private volatile AdviceWriter adviceWriter;
 
   Weaver(Planner planner, AgentConfig config, Path dump, AgentLog log) {
@@ -41,6 +40,14 @@ final class Weaver {
    * @param loading true when the class is being defined, false when it is retransformed
    */
   byte[] weave(ClassLoader loader, String className, byte[] classFile, boolean loading) throws Exception {
+    if (!loading) {
+      Map<String, WrapperWriter.Wrapped> wrapped = wrappedMethods(loader, className);
+      if (wrapped != null) {
+        // Retransformation starts again from the class file as it was defined; the class must
+        // keep its body methods, so it gets the same wrappers (same indices) without a new plan.
+        return dumped(className, WrapperWriter.write(classFile, wrapped));
+      }
+    }
     ClassFileLocator locator = new ClassFileLocator.Compound(
         ClassFileLocator.Simple.of(className, classFile), ClassFileLocator.ForClassLoader.of(loader));
     TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
@@ -49,23 +56,25 @@ final class Weaver {
     if (planned.isEmpty()) {
       return null;
     }
-    boolean wrap = loading ? WrapperWriter.supports(classFile) : wasWrapped(loader, className);
+    boolean wrap = loading && WrapperWriter.supports(classFile);
     int[] ids = new int[planned.size()];
+    boolean[] seenBefore = new boolean[planned.size()];
     for (int i = 0; i < ids.length; i++) {
       Planner.Planned method = planned.get(i);
-      if (Woven.isRegistered(method.plan().key())) {
-        log.debug("woven again " + method.plan().key());
-      } else {
-        log.info("woven " + method.plan().describe());
-      }
+      seenBefore[i] = Woven.isRegistered(method.plan().key());
       ids[i] = Woven.register(new WovenMethod(method.plan(), method.method().getName(),
           Planner.parameterTypeNames(method.method()), wrap, config, log));
     }
     byte[] woven = wrap ? wrap(loader, className, classFile, planned, ids) : adviceWriter().write(type, locator, planned, ids);
-    if (dump != null) {
-      dump(className, woven);
+    for (int i = 0; i < ids.length; i++) {
+      MethodPlan plan = planned.get(i).plan();
+      if (seenBefore[i]) {
+        log.debug("woven again " + plan.key());
+      } else {
+        log.info("woven " + plan.describe());
+      }
     }
-    return woven;
+    return dumped(className, woven);
   }
 
   private byte[] wrap(ClassLoader loader, String className, byte[] classFile, List<Planner.Planned> planned, int[] ids) {
@@ -77,14 +86,15 @@ final class Weaver {
     }
     byte[] woven = WrapperWriter.write(classFile, methods);
     synchronized (wrappedClasses) {
-      wrappedClasses.computeIfAbsent(loader, l -> new HashSet<>()).add(className);
+      wrappedClasses.computeIfAbsent(loader, l -> new HashMap<>()).put(className, Map.copyOf(methods));
     }
     return woven;
   }
 
-  private boolean wasWrapped(ClassLoader loader, String className) {
+  /** The methods wrapped when this class was defined, or null if it was not woven then. */
+  private Map<String, WrapperWriter.Wrapped> wrappedMethods(ClassLoader loader, String className) {
     synchronized (wrappedClasses) {
-      return wrappedClasses.getOrDefault(loader, Set.of()).contains(className);
+      return wrappedClasses.getOrDefault(loader, Map.of()).get(className);
     }
   }
 
@@ -102,7 +112,11 @@ final class Weaver {
     return current;
   }
 
-  private void dump(String className, byte[] woven) {
+  /** Returns {@code woven}, after writing it under the dump directory if there is one. */
+  private byte[] dumped(String className, byte[] woven) {
+    if (dump == null) {
+      return woven;
+    }
     Path file = dump.resolve(className.replace('.', '/') + ".class");
     try {
       Files.createDirectories(file.getParent());
@@ -110,5 +124,6 @@ final class Weaver {
     } catch (Exception e) {
       log.warn("cannot dump " + className + " to " + file + " (" + e + "); the class is woven all the same");
     }
+    return woven;
   }
 }
