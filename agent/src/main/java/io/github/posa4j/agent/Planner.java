@@ -54,6 +54,15 @@ final class Planner {
   List<Planned> plan(TypeDescription type, TypePool pool, ClassLoader loader) {
     String className = type.getName();
     List<KeyRules.MethodRule> keyRules = rules.rulesFor(className);
+    String decoratedType = DecoratedMarker.decoratedBy(loader, className);
+    if (decoratedType != null) {
+      for (KeyRules.MethodRule rule : keyRules) {
+        log.warn("key " + rule.key() + " names " + className + ", the decorator posa4j's processor generated for "
+            + decoratedType + "; the agent never weaves generated types (name " + decoratedType + " instead); ignored");
+        rules.problem(rule);
+      }
+      return List.of();
+    }
     if (!AgentVisibility.seenBy(loader)) {
       log.warn(className + ": its class loader (" + loader + ") cannot see the agent's classes, which woven code calls; "
           + "left unwoven");

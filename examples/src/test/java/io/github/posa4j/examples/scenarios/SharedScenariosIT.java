@@ -48,4 +48,21 @@ class SharedScenariosIT {
         + "the decorator reads system properties, -Dposa4j.config and META-INF/posa4j.properties, not the agent's file; ignored");
     assertThat(run.lines()).noneMatch(line -> line.startsWith("[posa4j] woven "));
   }
+
+  @Test
+  void aKeyNamingTheGeneratedDecoratorItselfIsReportedAndIgnored(@TempDir Path dir) throws Exception {
+    Path keys = Files.writeString(dir.resolve("keys.properties"),
+        "io.github.posa4j.examples.scenarios.ResilientWarehouse/restock/Retry/maxRetries=0\n");
+
+    JavaProcess.Output run = JavaProcess.run("config=" + keys, TEST_CLASSES, RestockThroughDecorator.class.getName());
+
+    assertThat(run.exitCode()).as(String.join("\n", run.lines())).isZero();
+    // Woven, maxRetries=0 would have stopped after the first failure; the decorator's own @Retry runs on.
+    assertThat(run.lines()).contains("restock through the decorator: returned restocked tea, runs 3");
+    assertThat(run.lines()).contains("[posa4j] key io.github.posa4j.examples.scenarios.ResilientWarehouse/restock/Retry/maxRetries "
+        + "names io.github.posa4j.examples.scenarios.ResilientWarehouse, the decorator posa4j's processor generated for "
+        + "io.github.posa4j.examples.scenarios.Warehouse; the agent never weaves generated types "
+        + "(name io.github.posa4j.examples.scenarios.Warehouse instead); ignored");
+    assertThat(run.lines()).noneMatch(line -> line.startsWith("[posa4j] woven "));
+  }
 }
