@@ -38,6 +38,12 @@ record AgentOptions(Path config, List<String> include, List<String> exclude, Pat
   /** Parses {@code arguments} (may be null) over {@code properties}, reporting problems to {@code log}. */
   static AgentOptions parse(String arguments, Properties properties, AgentLog log) {
     Map<String, List<String>> values = new LinkedHashMap<>();
+    for (String property : properties.stringPropertyNames()) {
+      if (property.startsWith(PROPERTY_PREFIX) && !NAMES.contains(property.substring(PROPERTY_PREFIX.length()))) {
+        log.warn("unknown agent option -D" + property + "; ignored (options: " + PROPERTY_PREFIX + "config, include, exclude, "
+            + "dump, log)");
+      }
+    }
     for (String name : NAMES) {
       String property = properties.getProperty(PROPERTY_PREFIX + name);
       if (property != null && !property.isBlank()) {

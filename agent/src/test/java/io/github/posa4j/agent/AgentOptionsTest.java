@@ -59,4 +59,25 @@ class AgentOptionsTest {
     log.error("not shown");
     assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
   }
+
+  @Test
+  void everyOptionWorksAsASystemPropertyAndAnUnknownOneIsReported() {
+    Properties properties = new Properties();
+    properties.setProperty("posa4j.agent.config", "keys.properties");
+    properties.setProperty("posa4j.agent.include", "com.acme.;org.legacy.");
+    properties.setProperty("posa4j.agent.exclude", "com.acme.internal.");
+    properties.setProperty("posa4j.agent.dump", "/tmp/woven");
+    properties.setProperty("posa4j.agent.log", "warn");
+    properties.setProperty("posa4j.agent.colour", "blue");
+
+    AgentOptions options = AgentOptions.parse(null, properties, log);
+
+    assertThat(options.config()).isEqualTo(Path.of("keys.properties"));
+    assertThat(options.include()).containsExactly("com.acme.", "org.legacy.");
+    assertThat(options.exclude()).containsExactly("com.acme.internal.");
+    assertThat(options.dump()).isEqualTo(Path.of("/tmp/woven"));
+    assertThat(options.level()).isEqualTo(AgentLog.Level.WARN);
+    assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        "[posa4j] unknown agent option -Dposa4j.agent.colour; ignored (options: posa4j.agent.config, include, exclude, dump, log)");
+  }
 }

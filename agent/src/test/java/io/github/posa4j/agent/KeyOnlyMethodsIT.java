@@ -48,4 +48,35 @@ class KeyOnlyMethodsIT {
     assertThat(woven.exitCode()).as(woven.output()).isZero();
     assertThat(woven.lines()).contains("key-retry: returned ordered tea after 3 attempts");
   }
+
+  @Test
+  void optionsWorkAsSystemPropertiesAndIncludeLeavesOtherClassesAlone(@TempDir Path dump) throws Exception {
+    ChildJvm.Result woven = ChildJvm.withAgent("")
+        .jvmOption("-Dposa4j.agent.config=" + ChildJvm.KEYS)
+        .jvmOption("-Dposa4j.agent.include=com.acme.shop.LegacyShop")
+        .jvmOption("-Dposa4j.agent.dump=" + dump)
+        .run(LegacyShopMain.class);
+
+    assertThat(woven.exitCode()).as(woven.output()).isZero();
+    assertThat(woven.lines()).contains(
+        "key-retry: returned ordered tea after 3 attempts",
+        "bridge: IllegalStateException(stock count running)",
+        "disabled-by-key: IllegalStateException(warehouse busy) after 1 attempts");
+    assertThat(woven.posa4jLines()).contains("[posa4j] key com.acme.shop.StockSupplier/get/Retry/maxRetries names "
+        + "com.acme.shop.StockSupplier, but the include and exclude options leave the class out; ignored");
+    assertThat(dump.resolve("com/acme/shop/LegacyShop.class")).exists();
+    assertThat(dump.resolve("com/acme/shop/StockSupplier.class")).doesNotExist();
+  }
+
+  @Test
+  void excludedClassesAreNeverExamined() throws Exception {
+    ChildJvm.Result run = ChildJvm.withAgent("config=" + ChildJvm.KEYS + ",exclude=com.acme.shop.StockSupplier;com.acme.shop.Annotated")
+        .run(LegacyShopMain.class);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.lines()).contains(
+        "key-retry: returned ordered tea after 3 attempts",
+        "bridge: IllegalStateException(stock count running)");
+    assertThat(run.posa4jLines()).noneMatch(line -> line.startsWith("[posa4j] woven com.acme.shop.StockSupplier"));
+  }
 }
