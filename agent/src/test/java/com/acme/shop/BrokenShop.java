@@ -34,6 +34,21 @@ public class BrokenShop {
     throw new IllegalStateException("work ran unprotected");
   }
 
+  /** Keys name a static fallback of a class that does not exist. */
+  public String refund(String item) {
+    throw new IllegalStateException("refund ran unprotected");
+  }
+
+  /** Keys name a static fallback with other parameters. */
+  public String ship(String item) {
+    throw new IllegalStateException("ship ran unprotected");
+  }
+
+  /** Keys name a fallback of another class that is not static. */
+  public String pack(String item) {
+    throw new IllegalStateException("pack ran unprotected");
+  }
+
   /** A good method next to the bad ones: woven all the same. */
   @Retry(maxRetries = 1, jitter = 0)
   public String good() {

@@ -11,6 +11,9 @@ public final class BrokenShopMain {
     System.out.println("bad-ratio: " + outcome(shop::badRatio));
     System.out.println("missing-fallback: " + outcome(shop::missingFallback));
     System.out.println("work: " + outcome(shop::work) + " after " + shop.attempts.get() + " attempts");
+    System.out.println("refund: " + outcome(() -> shop.refund("tea")));
+    System.out.println("ship: " + outcome(() -> shop.ship("tea")));
+    System.out.println("pack: " + outcome(() -> shop.pack("tea")));
     shop.attempts.set(0);
     System.out.println("good: " + outcome(shop::good));
     shop.task().run();

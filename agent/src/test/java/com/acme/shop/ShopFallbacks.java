@@ -7,4 +7,9 @@ public final class ShopFallbacks {
   public static String invoice(String customer, long cents) {
     return "invoice for " + customer + " queued";
   }
+
+  /** Not static: configuration may not name it as a fallback of another class. */
+  public String pack(String item) {
+    return "packed " + item + " later";
+  }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.shop.BrokenShopMain;
 import com.acme.shop.IsolatedShopMain;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input never breaks the host: each problem is one {@code [posa4j]} line naming the key or
@@ -27,6 +30,9 @@ class BadInputIT {
         "bad-ratio: returned bad ratio ran unprotected",
         "missing-fallback: IllegalStateException(missing fallback ran unprotected)",
         "work: IllegalStateException(work ran unprotected) after 1 attempts",
+        "refund: IllegalStateException(refund ran unprotected)",
+        "ship: IllegalStateException(ship ran unprotected)",
+        "pack: IllegalStateException(pack ran unprotected)",
         "good: returned good after 2 attempts",
         "abstract: 42",
         "the application ran to the end");
@@ -86,6 +92,16 @@ class BadInputIT {
   }
 
   @Test
+  void configuredFallbacksThatCannotBeCalledAreReported() {
+    assertLine("[posa4j] com.acme.shop.BrokenShop/refund(java.lang.String): fallback com.acme.shop.NoSuchFallbacks.refund: "
+        + "class com.acme.shop.NoSuchFallbacks not found; left unwoven");
+    assertLine("[posa4j] com.acme.shop.BrokenShop/ship(java.lang.String): fallback com.acme.shop.ShopFallbacks.invoice(java.lang.String) "
+        + "not found in com.acme.shop.ShopFallbacks; it needs the same parameter types as ship; left unwoven");
+    assertLine("[posa4j] com.acme.shop.BrokenShop/pack(java.lang.String): fallback com.acme.shop.ShopFallbacks.pack is not static; "
+        + "a configured fallback of another class must be static; left unwoven");
+  }
+
+  @Test
   void keysNamingJdkClassesAreReported() {
     assertLine("[posa4j] key java.lang.String/length/Retry/maxRetries names java.lang.String, but the agent never weaves "
         + "JDK, Byte Buddy or posa4j classes; ignored");
@@ -109,6 +125,20 @@ class BadInputIT {
     assertThat(missing.lines()).contains("the application ran to the end");
     assertThat(missing.posa4jLines()).anySatisfy(line -> assertThat(line)
         .startsWith("[posa4j] config file /no/such/keys.properties cannot be read (")
+        .endsWith("); continuing without it"));
+  }
+
+  @Test
+  void aMalformedConfigFileIsReportedAndTheApplicationRuns(@TempDir Path dir) throws Exception {
+    Path malformed = Files.writeString(dir.resolve("malformed.properties"),
+        "com.acme.shop.BrokenShop/work/Retry/maxRetries=\\uZZZZ\n");
+
+    ChildJvm.Result run = ChildJvm.withAgent("config=" + malformed).run(BrokenShopMain.class);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.lines()).contains("the application ran to the end");
+    assertThat(run.posa4jLines()).anySatisfy(line -> assertThat(line)
+        .startsWith("[posa4j] config file " + malformed + " cannot be read (java.lang.IllegalArgumentException: ")
         .endsWith("); continuing without it"));
   }
 
