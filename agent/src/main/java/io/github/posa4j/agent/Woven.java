@@ -1,6 +1,7 @@
 package io.github.posa4j.agent;
 
 import io.github.posa4j.resilience.FaultTolerance;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,6 +50,15 @@ public final class Woven {
   /** The policies of woven method {@code id}, declared in {@code type}; created on the first call. */
   public static FaultTolerance policies(int id, Class<?> type) {
     return methods[id].policies(type);
+  }
+
+  /**
+   * Bootstrap of the dynamic constant through which a wrapper (see {@link WrapperWriter}) of a Java
+   * 11+ class file reaches the policies of woven method {@code id}: resolved once, on its first
+   * call, in the woven class.
+   */
+  public static FaultTolerance policies(MethodHandles.Lookup lookup, String name, Class<?> type, int id) {
+    return methods[id].policies(lookup.lookupClass());
   }
 
   /** The state of a call whose attempt failed, ready to decide about retries. */

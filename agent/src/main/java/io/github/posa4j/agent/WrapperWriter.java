@@ -8,6 +8,8 @@ import net.bytebuddy.jar.asm.Attribute;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.ConstantDynamic;
+import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -21,7 +23,7 @@ import net.bytebuddy.jar.asm.TypePath;
  * of the body, exactly as a generated decorator does around {@code super}:
  *
  * <pre>{@code
- * FaultTolerance policies = Woven.policies(ID, Owner.class);
+ * FaultTolerance policies = <dynamic constant: Woven.policies(lookup of Owner, ID)>;
  * WovenCall retrying = null;
  * while (true) {
  *   Throwable failure;
@@ -52,6 +54,8 @@ final class WrapperWriter {
   private static final String FAULT_TOLERANCE = "io/github/posa4j/resilience/FaultTolerance";
   private static final String PERMIT = "io/github/posa4j/resilience/Permit";
   private static final String THROWABLE = "java/lang/Throwable";
+  private static final Handle POLICIES_BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, WOVEN, "policies",
+      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)L" + FAULT_TOLERANCE + ";", false);
 
   private WrapperWriter() {}
 
@@ -68,10 +72,12 @@ final class WrapperWriter {
     ClassWriter writer = new ClassWriter(reader, 0);
     reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
       private String owner;
+      private int version;
 
       @Override
       public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-        owner = name;
+        this.owner = name;
+        this.version = version;
         super.visit(version, access, name, signature, superName, interfaces);
       }
 
@@ -87,7 +93,7 @@ final class WrapperWriter {
             | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC;
         MethodVisitor body = super.visitMethod(bodyAccess, name + BODY_SUFFIX, descriptor, null, exceptions);
         return new Splitter(body, wrapper, () -> {
-          Method method = new Method(owner, name, descriptor, (access & Opcodes.ACC_STATIC) != 0, wrapped);
+          Method method = new Method(owner, version, name, descriptor, (access & Opcodes.ACC_STATIC) != 0, wrapped);
           if (wrapped.async()) {
             method.writeAsync(wrapper);
           } else {
@@ -161,6 +167,7 @@ final class WrapperWriter {
   /** Writes the wrapper of one method. */
   private static final class Method {
     private final String owner;
+    private final int version;
     private final String name;
     private final String descriptor;
     private final boolean isStatic;
@@ -170,8 +177,9 @@ final class WrapperWriter {
     private final List<Object> argumentFrame = new ArrayList<>();
     private final int argumentSlots;
 
-    Method(String owner, String name, String descriptor, boolean isStatic, Wrapped wrapped) {
+    Method(String owner, int version, String name, String descriptor, boolean isStatic, Wrapped wrapped) {
       this.owner = owner;
+      this.version = version;
       this.name = name;
       this.descriptor = descriptor;
       this.isStatic = isStatic;
@@ -222,9 +230,7 @@ final class WrapperWriter {
       mv.visitTryCatchBlock(bodyEnd, succeededEnd, timedOut, THROWABLE);
 
       mv.visitCode();
-      mv.visitLdcInsn(wrapped.id());
-      mv.visitLdcInsn(Type.getObjectType(owner));
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, WOVEN, "policies", "(ILjava/lang/Class;)L" + FAULT_TOLERANCE + ";", false);
+      pushPolicies(mv);
       mv.visitVarInsn(Opcodes.ASTORE, policies);
       mv.visitInsn(Opcodes.ACONST_NULL);
       mv.visitVarInsn(Opcodes.ASTORE, retrying);
@@ -303,6 +309,21 @@ final class WrapperWriter {
       mv.visitInsn(Opcodes.ATHROW);
       mv.visitMaxs(argumentSlots + 8, result + returned.getSize());
       mv.visitEnd();
+    }
+
+    /**
+     * Pushes the method's policies. From Java 11 class files on, a dynamic constant: resolved on
+     * the first call, then a constant the JIT folds, as it folds a generated decorator's
+     * {@code static final} field; before, a call of {@code Woven.policies}.
+     */
+    private void pushPolicies(MethodVisitor mv) {
+      if ((version & 0xFFFF) >= Opcodes.V11) {
+        mv.visitLdcInsn(new ConstantDynamic("policies", "L" + FAULT_TOLERANCE + ";", POLICIES_BOOTSTRAP, wrapped.id()));
+      } else {
+        mv.visitLdcInsn(wrapped.id());
+        mv.visitLdcInsn(Type.getObjectType(owner));
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, WOVEN, "policies", "(ILjava/lang/Class;)L" + FAULT_TOLERANCE + ";", false);
+      }
     }
 
     private void frame(MethodVisitor mv, List<Object> locals, List<Object> stack) {
