@@ -23,6 +23,7 @@ final class ChildJvm {
   static final Path ANNOTATIONS_JAR = Path.of(required("posa4j.annotations.jar"));
 
   private final List<String> command = new ArrayList<>();
+  private Path classPathFirst;
 
   private ChildJvm() {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -45,11 +46,17 @@ final class ChildJvm {
     return this;
   }
 
+  /** Puts {@code directory} on the class path before the test classes, so that its class files win. */
+  ChildJvm classPathFirst(Path directory) {
+    this.classPathFirst = directory;
+    return this;
+  }
+
   /** Runs {@code mainClass} from the test classes and waits for it to exit. */
   Result run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
     List<String> full = new ArrayList<>(command);
     full.add("-cp");
-    full.add(TEST_CLASSES.toString());
+    full.add(classPathFirst == null ? TEST_CLASSES.toString() : classPathFirst + File.pathSeparator + TEST_CLASSES);
     full.add(mainClass.getName());
     full.addAll(List.of(args));
     return runCommand(full);
