@@ -72,6 +72,7 @@ final class Plan {
             new ClassFileLocator.Simple(classes), ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = TypePool.Default.of(locator);
         int methods = 0;
+        int wovenClasses = 0;
         for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
           String name = entry.getKey();
           if (Posa4jTransformer.isIgnored(name)
@@ -79,14 +80,17 @@ final class Plan {
             continue;
           }
           TypeDescription type = pool.describe(name).resolve();
-          for (Planner.Planned planned : planner.plan(type, pool, loader)) {
+          List<Planner.Planned> plannedMethods = planner.plan(type, pool, loader);
+          wovenClasses += plannedMethods.isEmpty() ? 0 : 1;
+          for (Planner.Planned planned : plannedMethods) {
             methods++;
             out.println(planned.plan().key() + (planned.plan().async() ? " (async)" : "")
                 + "  [from " + planned.plan().source() + "]");
             explainer.explain(type, planned, loader).forEach(line -> out.println("    " + line));
           }
         }
-        out.println(methods + " method" + (methods == 1 ? "" : "s") + " would be woven in " + classes.size() + " classes");
+        out.println(methods + " method" + (methods == 1 ? "" : "s") + " in " + wovenClasses + " class"
+            + (wovenClasses == 1 ? "" : "es") + " would be woven; " + classes.size() + " classes read");
       }
     } catch (IOException e) {
       err.println("[posa4j] cannot read " + roots + " (" + e + ")");
