@@ -225,11 +225,10 @@ final class WrapperWriter {
       Label failed = new Label();
       Label haveRetrying = new Label();
       Label rethrow = new Label();
+      mv.visitCode();
       mv.visitTryCatchBlock(enterStart, enterEnd, refused, THROWABLE);
       mv.visitTryCatchBlock(enterEnd, bodyEnd, bodyFailed, THROWABLE);
       mv.visitTryCatchBlock(bodyEnd, succeededEnd, timedOut, THROWABLE);
-
-      mv.visitCode();
       pushPolicies(mv);
       mv.visitVarInsn(Opcodes.ASTORE, policies);
       mv.visitInsn(Opcodes.ACONST_NULL);
