@@ -1,7 +1,11 @@
 package io.github.posa4j.pubsub;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -32,6 +36,12 @@ public final class EventDispatcher<L> {
   private volatile Registration<L>[] registrations = none();
   /** The registrations when the publisher was closed, whose queues every {@link #close()} waits for. */
   private Registration<L>[] closedWith;
+  /**
+   * The queues of asynchronous subscriptions closed before the publisher that still hold events or
+   * deliver one, which {@link #close()} waits for too. Each queue joins when its subscription
+   * closes or when a turn starts on it afterwards, and leaves when its turn ends with it empty.
+   */
+  private final Set<EventQueue<L>> closedQueues = new HashSet<>();
 
   /**
    * A dispatcher for the publisher of {@code interfaceName} (its name unless {@code options}
@@ -112,8 +122,31 @@ public final class EventDispatcher<L> {
           Registration<L>[] next = Arrays.copyOf(current, current.length - 1);
           System.arraycopy(current, i + 1, next, i, current.length - i - 1);
           registrations = next;
+          EventQueue<L> queue = registration.queue();
+          if (queue != null) {
+            queue.detach(); // before reading whether it is idle: a turn that starts later joins itself
+            if (!queue.isIdle()) {
+              closedQueues.add(queue);
+            }
+          }
           return;
         }
+      }
+    }
+  }
+
+  /** A turn starts on the queue of a closed subscription: {@link #close()} waits for it. */
+  void drainingAfterClose(EventQueue<L> queue) {
+    synchronized (lock) {
+      closedQueues.add(queue);
+    }
+  }
+
+  /** The queue of a closed subscription ran empty: {@link #close()} need not wait for it, unless a turn started again. */
+  void drainedAfterClose(EventQueue<L> queue) {
+    synchronized (lock) {
+      if (queue.isIdle()) {
+        closedQueues.remove(queue);
       }
     }
   }
@@ -142,8 +175,10 @@ public final class EventDispatcher<L> {
   }
 
   /**
-   * Refuses new events and subscribers, waits until the queue of every asynchronous subscriber
-   * still subscribed is delivered, then deactivates every subscription. It waits for the events
+   * Refuses new events and subscribers, waits until the queue of every asynchronous subscriber is
+   * delivered, then deactivates every subscription. It waits also for the events still queued for
+   * asynchronous subscriptions closed before it, so that once it returns no delivery is running
+   * or pending, and an executor may be shut down without losing any. It waits for the events
    * published before it was called; an event published concurrently may still arrive after it
    * returns. Idempotent: a later call waits for the same
    * queues. Called from an asynchronous subscriber of this publisher, it does not wait at all (the
@@ -153,15 +188,22 @@ public final class EventDispatcher<L> {
    */
   public void close() {
     Registration<L>[] last;
+    List<EventQueue<L>> queues = new ArrayList<>();
     synchronized (lock) {
       if (registrations != null) {
         closedWith = registrations;
         registrations = null;
       }
       last = closedWith;
+      for (Registration<L> registration : last) {
+        if (registration.queue() != null) {
+          queues.add(registration.queue());
+        }
+      }
+      queues.addAll(closedQueues);
     }
-    if (!deliversFor(last, Thread.currentThread())) {
-      awaitQueues(last);
+    if (!deliversFor(queues, Thread.currentThread())) {
+      awaitQueues(queues);
     }
     for (Registration<L> registration : last) {
       registration.deactivate();
@@ -169,22 +211,21 @@ public final class EventDispatcher<L> {
   }
 
   /**
-   * Whether {@code thread} is delivering for one of these asynchronous subscribers. Such a thread
-   * must not wait for the queues: another of them may need that very thread (an executor of one).
+   * Whether {@code thread} is delivering from one of these queues. Such a thread must not wait for
+   * the queues: another of them may need that very thread (an executor of one).
    */
-  private static boolean deliversFor(Registration<?>[] registrations, Thread thread) {
-    for (Registration<?> registration : registrations) {
-      if (registration.queue() != null && registration.queue().isDeliveringOn(thread)) {
+  private static boolean deliversFor(List<? extends EventQueue<?>> queues, Thread thread) {
+    for (EventQueue<?> queue : queues) {
+      if (queue.isDeliveringOn(thread)) {
         return true;
       }
     }
     return false;
   }
 
-  private static void awaitQueues(Registration<?>[] registrations) {
-    for (Registration<?> registration : registrations) {
-      EventQueue<?> queue = registration.queue();
-      if (queue != null && !queue.awaitIdle()) {
+  private static void awaitQueues(List<? extends EventQueue<?>> queues) {
+    for (EventQueue<?> queue : queues) {
+      if (!queue.awaitIdle()) {
         Thread.currentThread().interrupt();
         return;
       }

@@ -2,6 +2,7 @@ package io.github.posa4j.pubsub;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
@@ -16,8 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Publishing takes no lock: an event is counted against the capacity with one CAS and pushed
  * onto a lock-free stack with another; the one delivering thread takes the whole stack at once
- * and reverses it into publication order. Locks are taken only to wait: by a publisher for room
- * ({@link QueueOverflow#BLOCK}), by {@code close()} for the queue to run empty.
+ * and reverses it into publication order. Locks are taken only to wait (by a publisher for room
+ * under {@link QueueOverflow#BLOCK}, by {@code close()} for the queue to run empty), to unlink
+ * events {@link QueueOverflow#DROP_OLDEST} has dropped, and, once the subscription is closed, to
+ * tell the publisher when a turn starts or ends.
  *
  * @param <L> the {@code @Publisher} interface
  */
@@ -48,6 +51,15 @@ public final class EventQueue<L> {
 
   /** Events taken from {@link #incoming}, oldest first; only the delivering thread touches it. */
   private QueuedEvent<L> taken;
+  /**
+   * How many events in {@link #taken} are not yet counted as taken: the oldest waiting events,
+   * which {@link #compact()} must leave to the delivering thread to skip. Kept by
+   * {@link QueueOverflow#DROP_OLDEST} queues only; set under the compaction lock, lowered after
+   * each count, so that compaction never sees it lower than it is.
+   */
+  private final AtomicInteger takenWaiting = new AtomicInteger();
+  /** Set once the subscription is closed: see {@link #claimTurn()}. */
+  private volatile boolean detached;
 
   /** Taken by {@link QueueOverflow#DROP_OLDEST} queues only: see {@link #compact()}. */
   private final ReentrantLock compaction = new ReentrantLock();
@@ -75,9 +87,25 @@ public final class EventQueue<L> {
       head = incoming.get();
       event.next = head;
     } while (!incoming.compareAndSet(head, event));
-    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+    if (claimTurn()) {
       startTurn();
     }
+  }
+
+  /**
+   * Sets {@link #scheduled} unless it is set; whether this thread did, and so delivers. Once the
+   * subscription is closed, every turn that starts tells the dispatcher, whose {@code close()} then
+   * waits for it: events may still come from a dispatch that read the target before the close.
+   * {@link #stayScheduled()} tells it when the queue has run empty.
+   */
+  private boolean claimTurn() {
+    if (scheduled.get() || !scheduled.compareAndSet(false, true)) {
+      return false;
+    }
+    if (detached) {
+      dispatcher.drainingAfterClose(this);
+    }
+    return true;
   }
 
   /** Counts {@code event} against the capacity; whether it may be queued (else it was dropped or refused). */
@@ -96,7 +124,7 @@ public final class EventQueue<L> {
             continue; // an event was taken meanwhile: there may be room now
           }
           dropped.incrementAndGet();
-          if (stale(current) + 1 >= capacity) {
+          if (stale(current) + 1 - takenWaiting.get() >= capacity) {
             compact();
           }
           return true;
@@ -123,20 +151,20 @@ public final class EventQueue<L> {
   /**
    * Unlinks the oldest waiting events that {@link QueueOverflow#DROP_OLDEST} has dropped, so that
    * the queue stays bounded while its subscriber is stuck in a delivery: about twice the capacity
-   * at most. Takes the incoming stack under the compaction lock (the delivering thread takes it under
-   * that lock too, so that no newer event can overtake the kept ones), cuts off its oldest events,
-   * and puts the rest back beneath whatever was pushed meanwhile. Events the delivering thread has
-   * already taken into its turn are not touched.
+   * in the incoming stack at most, besides the events the delivering thread has already taken
+   * into its turn. Those are older than any in the stack, so they are the first dropped; the
+   * delivering thread skips them itself, and only dropped events beyond them are cut off here.
+   * Takes the incoming stack under the compaction lock (the delivering thread takes it under that
+   * lock too, so that no newer event can overtake the kept ones), cuts off its oldest events, and
+   * puts the rest back beneath whatever was pushed meanwhile.
    */
   private void compact() {
     compaction.lock();
     try {
+      int skippedByDelivery = takenWaiting.get(); // only falls while the lock is held
       QueuedEvent<L> newestFirst = incoming.getAndSet(null);
-      int length = 0;
-      for (QueuedEvent<L> event = newestFirst; event != null; event = event.next) {
-        length++;
-      }
-      int removed = claimStale(length);
+      int length = length(newestFirst);
+      int removed = claimStale(length, skippedByDelivery);
       QueuedEvent<L> kept = null;
       if (length > removed) {
         kept = newestFirst;
@@ -150,17 +178,23 @@ public final class EventQueue<L> {
     } finally {
       compaction.unlock();
     }
-    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+    if (claimTurn()) {
       startTurn(); // the delivering thread may have found the stack empty meanwhile and ended its turn
     }
   }
 
-  /** Takes up to {@code most} from the count of dropped events still in the queue; how many. */
-  private int claimStale(int most) {
+  /**
+   * Takes up to {@code most} from the count of dropped events still in the queue, leaving the
+   * first {@code skippedByDelivery} to the delivering thread; how many.
+   */
+  private int claimStale(int most, int skippedByDelivery) {
     while (true) {
       long current = counts.get();
-      int claimed = Math.min(stale(current), most);
-      if (claimed == 0 || counts.compareAndSet(current, current - claimed * ONE_STALE)) {
+      int claimed = Math.min(stale(current) - skippedByDelivery, most);
+      if (claimed <= 0) {
+        return 0;
+      }
+      if (counts.compareAndSet(current, current - claimed * ONE_STALE)) {
         return claimed;
       }
     }
@@ -324,10 +358,13 @@ public final class EventQueue<L> {
    */
   private boolean stayScheduled() {
     scheduled.set(false);
-    if (incoming.get() != null && scheduled.compareAndSet(false, true)) {
+    if (incoming.get() != null && claimTurn()) {
       return true;
     }
     wakeWaiters();
+    if (detached) {
+      dispatcher.drainedAfterClose(this);
+    }
     return false;
   }
 
@@ -335,16 +372,19 @@ public final class EventQueue<L> {
   private QueuedEvent<L> take() {
     while (true) {
       if (taken == null) {
-        QueuedEvent<L> newestFirst = takeIncoming();
-        if (newestFirst == null) {
+        taken = takeIncoming();
+        if (taken == null) {
           return null;
         }
-        taken = reversed(newestFirst);
       }
       QueuedEvent<L> event = taken;
       taken = event.next;
       event.next = null;
-      if (countTaken()) {
+      boolean deliver = countTaken();
+      if (overflow == QueueOverflow.DROP_OLDEST) {
+        takenWaiting.lazySet(takenWaiting.get() - 1);
+      }
+      if (deliver) {
         wakeWaiters();
         return event;
       }
@@ -362,25 +402,33 @@ public final class EventQueue<L> {
     }
   }
 
+  /** Takes every incoming event, oldest first; {@code null} if none. */
   private QueuedEvent<L> takeIncoming() {
     if (overflow != QueueOverflow.DROP_OLDEST) {
-      return incoming.getAndSet(null);
+      return reversed(incoming.getAndSet(null));
     }
+    QueuedEvent<L> newestFirst;
     compaction.lock();
     try {
-      return incoming.getAndSet(null);
+      newestFirst = incoming.getAndSet(null);
+      takenWaiting.set(length(newestFirst));
     } finally {
       compaction.unlock();
     }
+    return reversed(newestFirst);
   }
 
   /** How many events the queue holds in memory, dropped ones not yet unlinked included; for tests. */
   int retainedEvents() {
-    int retained = 0;
-    for (QueuedEvent<L> event = incoming.get(); event != null; event = event.next) {
-      retained++;
+    return length(incoming.get());
+  }
+
+  private static int length(QueuedEvent<?> events) {
+    int length = 0;
+    for (QueuedEvent<?> event = events; event != null; event = event.next) {
+      length++;
     }
-    return retained;
+    return length;
   }
 
   private static <L> QueuedEvent<L> reversed(QueuedEvent<L> newestFirst) {
@@ -405,6 +453,16 @@ public final class EventQueue<L> {
 
   boolean isDeliveringOn(Thread thread) {
     return deliveringThread == thread;
+  }
+
+  /** Marks the queue's subscription closed; its queued events are still delivered. */
+  void detach() {
+    detached = true;
+  }
+
+  /** Whether no turn is submitted or running: the queue is empty and nothing is being delivered. */
+  boolean isIdle() {
+    return !scheduled.get();
   }
 
   /**

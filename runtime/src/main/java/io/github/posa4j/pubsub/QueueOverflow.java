@@ -18,8 +18,9 @@ public enum QueueOverflow {
   DROP_NEWEST,
 
   /**
-   * The oldest event still waiting in the queue is discarded to make room for the new one, and
-   * counted in {@link Subscription#droppedEvents()}: the subscriber sees the latest events.
+   * The oldest event still waiting in the queue, that is whose delivery has not started, is
+   * discarded to make room for the new one, and counted in {@link Subscription#droppedEvents()}:
+   * the subscriber sees the latest events, in order. A delivery under way is never cut short.
    */
   DROP_OLDEST,
 

@@ -13,7 +13,7 @@ public interface Subscription extends AutoCloseable {
    * while it handles an event. Once this returns, the publisher starts no new synchronous delivery
    * to it and queues no new event for it, except on a thread that was already between reading
    * the subscription's target and calling it. Events already queued for an asynchronous
-   * subscriber are still delivered, in order.
+   * subscriber are still delivered, in order, and the publisher's {@code close()} waits for them.
    */
   @Override
   void close();

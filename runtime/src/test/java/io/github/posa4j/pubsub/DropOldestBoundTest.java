@@ -3,44 +3,18 @@ package io.github.posa4j.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A {@link QueueOverflow#DROP_OLDEST} queue whose subscriber cannot run (its executor holds the
- * turn without running it) keeps at most about twice its capacity in memory, and delivers the
- * newest events once it runs.
+ * A {@link QueueOverflow#DROP_OLDEST} queue whose subscriber cannot go on (its executor holds the
+ * turn without running it, or it is stuck in a delivery) keeps at most about twice its capacity in
+ * its incoming stack, and delivers the newest events once it goes on.
  */
 class DropOldestBoundTest {
-
-  /** The event contract of this test, as a generated publisher would see it. */
-  interface Sink {
-    void put(int value);
-  }
-
-  /** What a generated publisher would declare for {@code put}. */
-  static final class Put extends QueuedEvent<Sink> {
-    private final int value;
-
-    Put(int value) {
-      this.value = value;
-    }
-
-    @Override
-    protected void deliverTo(Sink subscriber) {
-      subscriber.put(value);
-    }
-
-    @Override
-    protected String event() {
-      return "put";
-    }
-
-    @Override
-    protected Object[] arguments() {
-      return new Object[] {value};
-    }
-  }
 
   @Test
   void aStalledSubscriberHoldsAtMostAboutTwiceItsCapacityAndGetsTheNewestEvents() {
@@ -51,7 +25,7 @@ class DropOldestBoundTest {
         PublisherOptions.builder().errorHandler(failures::add).build(), value -> {});
     Sink subscriber = received::add;
     Registration<Sink> registration = (Registration<Sink>) dispatcher.subscribe(subscriber, subscriber,
-        Delivery.async(heldTurns::add, 8, QueueOverflow.DROP_OLDEST), queue -> value -> queue.offer(new Put(value)));
+        Delivery.async(heldTurns::add, 8, QueueOverflow.DROP_OLDEST), queue -> value -> queue.offer(new Sink.Put(value)));
 
     int maxRetained = 0;
     for (int value = 0; value < 100_000; value++) {
@@ -67,5 +41,52 @@ class DropOldestBoundTest {
     assertThat(registration.droppedEvents()).isEqualTo(100_000 - 8);
     assertThat(registration.pendingEvents()).isZero();
     assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void aSubscriberStuckWhileTheRestOfItsBatchWaitsStillLosesTheOldestWaitingEventsAndStaysBounded() throws Exception {
+    List<Runnable> heldTurns = new ArrayList<>();
+    List<Integer> received = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch stuck = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    EventDispatcher<Sink> dispatcher = new EventDispatcher<>("Sinks", PublisherOptions.defaults(), value -> {});
+    Sink subscriber = value -> {
+      received.add(value);
+      if (value == 0) {
+        stuck.countDown();
+        await(release);
+      }
+    };
+    Registration<Sink> registration = (Registration<Sink>) dispatcher.subscribe(subscriber, subscriber,
+        Delivery.async(heldTurns::add, 8, QueueOverflow.DROP_OLDEST), queue -> value -> queue.offer(new Sink.Put(value)));
+    for (int value = 0; value < 8; value++) {
+      registration.target().put(value);
+    }
+    Thread delivering = new Thread(heldTurns.get(0), "delivering");
+    delivering.start(); // takes events 0-7 in one batch and is stuck delivering 0; 1-7 wait in its batch
+    await(stuck);
+
+    int maxRetained = 0;
+    for (int value = 8; value <= 100_000; value++) {
+      registration.target().put(value);
+      maxRetained = Math.max(maxRetained, registration.queue().retainedEvents());
+    }
+    assertThat(registration.pendingEvents()).isEqualTo(8);
+    release.countDown();
+    delivering.join(10_000);
+
+    assertThat(delivering.isAlive()).isFalse();
+    assertThat(received).containsExactly(0, 99_993, 99_994, 99_995, 99_996, 99_997, 99_998, 99_999, 100_000);
+    assertThat(maxRetained).isLessThanOrEqualTo(2 * 8);
+    assertThat(registration.droppedEvents()).isEqualTo(100_001 - 9);
+    assertThat(registration.pendingEvents()).isZero();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -20,4 +20,10 @@ final class Conditions {
     awaitTrue(thread.getName() + " waits", () -> thread.getState() == Thread.State.WAITING
         || thread.getState() == Thread.State.TIMED_WAITING);
   }
+
+  /** Waits until {@code thread} waits or has ended, whichever comes first. */
+  static void awaitWaitingOrTerminated(Thread thread) {
+    awaitTrue(thread.getName() + " waits or ends", () -> thread.getState() == Thread.State.WAITING
+        || thread.getState() == Thread.State.TIMED_WAITING || thread.getState() == Thread.State.TERMINATED);
+  }
 }

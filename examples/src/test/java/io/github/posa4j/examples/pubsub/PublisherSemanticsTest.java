@@ -273,6 +273,47 @@ class PublisherSemanticsTest {
   }
 
   @Test
+  void closeAlsoWaitsForTheEventsQueuedForAnAsynchronousSubscriptionClosedBefore() throws Exception {
+    Recorder slow = Recorder.gated();
+    Subscription subscription = ticks.subscribe(slow, Delivery.async(executor));
+    ticks.tick(0, 1);
+    ticks.tick(0, 2);
+    slow.awaitFirstDelivery();
+    subscription.close();
+    assertThat(subscription.pendingEvents()).isEqualTo(1); // still to be delivered, as close() promises
+
+    CompletableFuture<List<String>> receivedWhenClosed = new CompletableFuture<>();
+    Thread closer = new Thread(() -> {
+      ticks.close();
+      receivedWhenClosed.complete(slow.received());
+    }, "closer");
+    closer.start();
+    Conditions.awaitWaitingOrTerminated(closer);
+    assertThat(receivedWhenClosed).isNotDone();
+
+    slow.openGate();
+    assertThat(receivedWhenClosed.get(10, TimeUnit.SECONDS)).containsExactly("tick 0/1", "tick 0/2");
+    assertThat(subscription.pendingEvents()).isZero();
+  }
+
+  @Test
+  void anAsynchronousSubscriberMayCloseItsSubscriptionAndThenItsPublisherWithoutWaitingForItself() throws Exception {
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    AtomicReference<Subscription> self = new AtomicReference<>();
+    self.set(ticks.onReset(reason -> {
+      self.get().close();
+      ticks.close(); // must not wait for its own queue, whose turn this very call is part of
+      closed.complete(null);
+    }, Delivery.async(executor)));
+
+    ticks.reset("shutdown");
+
+    closed.get(10, TimeUnit.SECONDS);
+    assertThat(self.get().isActive()).isFalse();
+    assertThatThrownBy(() -> ticks.reset("again")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void anAsynchronousSubscriberMayCloseItsPublisherEvenWhenOthersQueueOnItsOnlyThread() throws Exception {
     ExecutorService oneThread = Executors.newSingleThreadExecutor();
     CountDownLatch bothPublished = new CountDownLatch(1);

@@ -8,6 +8,8 @@ import io.github.posa4j.pubsub.PublisherOptions;
 import io.github.posa4j.pubsub.Subscription;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * Eight threads publish numbered ticks while four threads keep subscribing and unsubscribing
  * subscribers and listeners of both deliveries. Every subscriber that was there for the whole run
  * receives every tick exactly once and, per publishing thread, in order; every subscriber that came
- * and went received, per publishing thread, an unbroken run of ticks; nothing escapes.
+ * and went received, per publishing thread, an unbroken run of ticks; nothing escapes; once the
+ * publisher's close() returns, no delivery is left for any of them.
  */
 class PublisherStressTest {
   private static final int PUBLISHERS = 8;
@@ -91,6 +94,7 @@ class PublisherStressTest {
     CyclicBarrier start = new CyclicBarrier(PUBLISHERS + CHURNERS);
     AtomicBoolean publishing = new AtomicBoolean(true);
     List<SequenceChecker> churned = new CopyOnWriteArrayList<>();
+    Queue<Subscription> churnedSubscriptions = new ConcurrentLinkedQueue<>();
     AtomicLong churnSubscriptions = new AtomicLong();
     List<Thread> publishers = new ArrayList<>();
     for (int p = 0; p < PUBLISHERS; p++) {
@@ -125,6 +129,7 @@ class PublisherStressTest {
               break;
           }
           churnSubscriptions.incrementAndGet();
+          churnedSubscriptions.add(subscription);
           Thread.yield();
           subscription.close();
         }
@@ -139,8 +144,8 @@ class PublisherStressTest {
     for (Thread churner : churners) {
       churner.join();
     }
-    ticks.close(); // waits for the asynchronous queues
-    deliveryThreads.shutdown();
+    ticks.close(); // waits for the asynchronous queues, also of subscriptions closed before
+    assertThat(deliveryThreads.shutdownNow()).as("deliveries still pending after close()").isEmpty();
     assertThat(deliveryThreads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(escaped).isEmpty();
@@ -153,6 +158,7 @@ class PublisherStressTest {
     }
     assertThat(churnSubscriptions.get()).isEqualTo(churned.size()).isPositive();
     assertThat(churned).allSatisfy(checker -> assertThat(checker.breaks).hasValue(0));
+    assertThat(churnedSubscriptions).allSatisfy(subscription -> assertThat(subscription.pendingEvents()).isZero());
     assertThat(churned.stream().mapToLong(SequenceChecker::total).sum())
         .as("ticks that reached subscribers that came and went while publishing")
         .isPositive();

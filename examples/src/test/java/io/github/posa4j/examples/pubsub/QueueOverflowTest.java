@@ -11,6 +11,7 @@ import io.github.posa4j.pubsub.Subscription;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +80,33 @@ class QueueOverflowTest {
 
     assertThat(slow.received()).containsExactly("tick 0/1", "tick 0/4", "tick 0/5");
     assertThat(fast.received()).hasSize(5);
+    assertThat(subscription.droppedEvents()).isEqualTo(2);
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void dropOldestDiscardsTheOldestWaitingEventsAlsoWhenTheyWereTakenWithTheEventBeingDelivered() throws Exception {
+    CountDownLatch threadFree = new CountDownLatch(1);
+    executor.execute(() -> {
+      try {
+        threadFree.await(); // holds the only thread, so that events 1 and 2 are taken in one batch
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Subscription subscription = ticks.subscribe(slow, Delivery.async(executor, 2, QueueOverflow.DROP_OLDEST));
+    ticks.tick(0, 1);
+    ticks.tick(0, 2);
+    threadFree.countDown();
+    slow.awaitFirstDelivery(); // 1 is being delivered; 2 waits, taken from the queue along with it
+    ticks.tick(0, 3);
+    assertThat(subscription.pendingEvents()).isEqualTo(2);
+
+    ticks.tick(0, 4);
+    ticks.tick(0, 5);
+    drain();
+
+    assertThat(slow.received()).containsExactly("tick 0/1", "tick 0/4", "tick 0/5");
     assertThat(subscription.droppedEvents()).isEqualTo(2);
     assertThat(failures).isEmpty();
   }
