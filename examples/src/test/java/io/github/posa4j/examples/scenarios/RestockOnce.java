@@ -5,13 +5,17 @@ public final class RestockOnce {
   private RestockOnce() {}
 
   public static void main(String[] args) {
-    Warehouse warehouse = new Warehouse();
+    restockOnce("restock", new Warehouse());
+  }
+
+  /** Calls {@code warehouse.restock("tea")} once and prints the outcome and how often the body ran, after {@code label}. */
+  static void restockOnce(String label, Warehouse warehouse) {
     String outcome;
     try {
       outcome = "returned " + warehouse.restock("tea");
     } catch (RuntimeException e) {
       outcome = e.getClass().getSimpleName() + "(" + e.getMessage() + ")";
     }
-    System.out.println("restock: " + outcome + ", runs " + warehouse.runs.get());
+    System.out.println(label + ": " + outcome + ", runs " + warehouse.runs.get());
   }
 }

@@ -5,13 +5,6 @@ public final class RestockThroughDecorator {
   private RestockThroughDecorator() {}
 
   public static void main(String[] args) {
-    Warehouse warehouse = new ResilientWarehouse();
-    String outcome;
-    try {
-      outcome = "returned " + warehouse.restock("tea");
-    } catch (RuntimeException e) {
-      outcome = e.getClass().getSimpleName() + "(" + e.getMessage() + ")";
-    }
-    System.out.println("restock through the decorator: " + outcome + ", runs " + warehouse.runs.get());
+    RestockOnce.restockOnce("restock through the decorator", new ResilientWarehouse());
   }
 }
