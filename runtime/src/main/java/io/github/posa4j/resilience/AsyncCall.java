@@ -132,7 +132,7 @@ final class AsyncCall<T> {
       if (timeout > 0) {
         deadline = Scheduler.schedule(this::deadlinePassed, timeout);
       }
-      BulkheadState bulkhead = policy.bulkhead();
+      BulkheadState bulkhead = policy.bulkheadState();
       if (bulkhead == null) {
         if (state.compareAndSet(WAITING, RUNNING)) {
           run();
@@ -202,8 +202,8 @@ final class AsyncCall<T> {
       if (!wasWaiting && !state.compareAndSet(RUNNING, TIMED_OUT)) {
         return;
       }
-      if (wasWaiting && policy.bulkhead() != null) {
-        policy.bulkhead().leftQueue(this);
+      if (wasWaiting && policy.bulkheadState() != null) {
+        policy.bulkheadState().leftQueue(this);
       }
       TimeoutExceededException timeout = new TimeoutExceededException(policy.method(), policy.timeoutNanos(), null);
       policy.recordOutcome(permit, timeout);
@@ -214,7 +214,7 @@ final class AsyncCall<T> {
     }
 
     private void releaseSlot() {
-      BulkheadState bulkhead = policy.bulkhead();
+      BulkheadState bulkhead = policy.bulkheadState();
       if (bulkhead != null) {
         bulkhead.release();
       }

@@ -4,12 +4,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The slots of one bulkhead, and the waiting queue of its asynchronous calls. A slot is an
  * increment of one counter; synchronous calls never wait for one.
  */
-final class BulkheadState {
+final class BulkheadState implements BulkheadView {
+  private final String method;
   private final int maxConcurrent;
   private final int maxWaiting;
   private final String fullMessage;
@@ -17,6 +19,7 @@ final class BulkheadState {
   private final Executor queuedCalls;
   private final AtomicInteger inUse = new AtomicInteger();
   private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicLong rejections = new AtomicLong();
   private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
 
   /** A queued asynchronous call. */
@@ -29,6 +32,7 @@ final class BulkheadState {
   }
 
   BulkheadState(BulkheadPolicy policy, String method, Executor queuedCalls) {
+    this.method = method;
     this.queuedCalls = queuedCalls;
     this.maxConcurrent = policy.value();
     this.maxWaiting = policy.waitingTaskQueue();
@@ -129,11 +133,38 @@ final class BulkheadState {
     }
   }
 
-  int inUse() {
+  /** Counts a call turned away, synchronous or asynchronous. */
+  void countRejection() {
+    rejections.incrementAndGet();
+  }
+
+  @Override
+  public String method() {
+    return method;
+  }
+
+  @Override
+  public int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  @Override
+  public int inUse() {
     return inUse.get();
   }
 
-  int waiting() {
+  @Override
+  public int maxWaiting() {
+    return maxWaiting;
+  }
+
+  @Override
+  public int waiting() {
     return waiting.get();
+  }
+
+  @Override
+  public long rejectedCalls() {
+    return rejections.get();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.posa4j.resilience;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -8,14 +9,24 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Permit} of the calls it admitted; an outcome recorded against a state that is no longer
  * current is ignored, which is what "a state change resets the window" means for calls that
  * straddle a change.
+ *
+ * <p>The totals cost the success path nothing beyond two plain increments inside the window's
+ * existing monitor: a closed window counts its own outcomes, and a change of state folds them into
+ * the breaker's totals under the transition lock, which readers take too.
  */
-final class CircuitBreakerState {
+final class CircuitBreakerState implements CircuitBreakerView {
   private final CircuitBreakerPolicy policy;
   private final FaultTolerance owner;
   private final long delayNanos;
   private final AtomicReference<Phase> current;
   private final String rejectionMessage;
+  /** Guards changes of {@link #current} and the folded totals. */
   private final Object transitions = new Object();
+  /** Outcomes of windows no longer current, and of half-open and forced-closed calls. */
+  private long foldedSuccesses;
+  private long foldedFailures;
+  private long timesOpened;
+  private final AtomicLong rejections = new AtomicLong();
 
   CircuitBreakerState(CircuitBreakerPolicy policy, FaultTolerance owner) {
     this.policy = policy;
@@ -25,8 +36,71 @@ final class CircuitBreakerState {
     this.rejectionMessage = CircuitBreakerOpenException.messageFor(owner.method());
   }
 
-  CircuitState state() {
+  @Override
+  public String method() {
+    return owner.method();
+  }
+
+  @Override
+  public CircuitState state() {
     return current.get().state();
+  }
+
+  @Override
+  public int windowSize() {
+    return policy.requestVolumeThreshold();
+  }
+
+  @Override
+  public long successfulCalls() {
+    synchronized (transitions) {
+      return foldedSuccesses + (current.get() instanceof Closed closed ? closed.successes() : 0);
+    }
+  }
+
+  @Override
+  public long failedCalls() {
+    synchronized (transitions) {
+      return foldedFailures + (current.get() instanceof Closed closed ? closed.failuresInAll() : 0);
+    }
+  }
+
+  @Override
+  public long rejectedCalls() {
+    return rejections.get();
+  }
+
+  @Override
+  public long timesOpened() {
+    synchronized (transitions) {
+      return timesOpened;
+    }
+  }
+
+  @Override
+  public void forceOpen() {
+    force(new ForcedOpen());
+  }
+
+  @Override
+  public void forceClosed() {
+    force(new ForcedClosed());
+  }
+
+  @Override
+  public void reset() {
+    force(new Closed());
+  }
+
+  /** An operator's change: from whatever state is current, unconditionally. */
+  private void force(Phase to) {
+    synchronized (transitions) {
+      Phase from = current.getAndSet(to);
+      fold(from);
+      if (from.state() != to.state()) {
+        owner.onStateChange(from.state(), to.state());
+      }
+    }
   }
 
   /**
@@ -42,8 +116,11 @@ final class CircuitBreakerState {
 
   private Permit acquireSlowly(Phase phase) {
     while (true) {
-      if (phase instanceof Closed) {
+      if (phase instanceof Closed || phase instanceof ForcedClosed) {
         return phase;
+      }
+      if (phase instanceof ForcedOpen) {
+        throw rejected();
       }
       if (phase instanceof Open) {
         Open open = (Open) phase;
@@ -63,6 +140,7 @@ final class CircuitBreakerState {
   }
 
   private CircuitBreakerOpenException rejected() {
+    rejections.incrementAndGet();
     CircuitBreakerOpenException exception = new CircuitBreakerOpenException(rejectionMessage, null);
     owner.onRejected(exception);
     return exception;
@@ -80,21 +158,50 @@ final class CircuitBreakerState {
     } else if (phase instanceof HalfOpen) {
       HalfOpen halfOpen = (HalfOpen) phase;
       if (failed) {
+        countOutside(phase, true);
         transition(halfOpen, new Open(System.nanoTime()));
-      } else if (halfOpen.succeeded.incrementAndGet() == policy.successThreshold()) {
-        transition(halfOpen, new Closed());
+      } else {
+        countOutside(phase, false);
+        if (halfOpen.succeeded.incrementAndGet() == policy.successThreshold()) {
+          transition(halfOpen, new Closed());
+        }
+      }
+    } else if (phase instanceof ForcedClosed) {
+      countOutside(phase, failed);
+    }
+  }
+
+  /** Counts an outcome of a half-open or forced-closed call in the totals, if its phase is still current. */
+  private void countOutside(Phase phase, boolean failed) {
+    synchronized (transitions) {
+      if (current.get() == phase) {
+        if (failed) {
+          foldedFailures++;
+        } else {
+          foldedSuccesses++;
+        }
       }
     }
   }
 
-  /** The number of calls in the current closed window, for observers and tests. */
-  int windowCalls() {
+  /** Adds what a closed window counted to the totals, once it is no longer current. Under the transition lock. */
+  private void fold(Phase replaced) {
+    if (replaced instanceof Closed closed) {
+      synchronized (closed) { // a record() that saw it current has finished counting
+        foldedSuccesses += closed.successes;
+        foldedFailures += closed.failuresInAll;
+      }
+    }
+  }
+
+  @Override
+  public int windowCalls() {
     Phase phase = current.get();
     return phase instanceof Closed ? ((Closed) phase).calls() : 0;
   }
 
-  /** The number of failures in the current closed window. */
-  int windowFailures() {
+  @Override
+  public int windowFailures() {
     Phase phase = current.get();
     return phase instanceof Closed ? ((Closed) phase).failures() : 0;
   }
@@ -106,6 +213,10 @@ final class CircuitBreakerState {
   private void transition(Phase from, Phase to) {
     synchronized (transitions) {
       if (current.compareAndSet(from, to)) {
+        fold(from);
+        if (to instanceof Open) {
+          timesOpened++;
+        }
         owner.onStateChange(from.state(), to.state());
       }
     }
@@ -121,6 +232,9 @@ final class CircuitBreakerState {
     private int next;
     private int calls;
     private int failures;
+    /** Every outcome this window recorded, also those the ring has since overwritten. */
+    private long successes;
+    private long failuresInAll;
 
     /** Adds an outcome; true when the full window now asks to open the breaker. */
     synchronized boolean record(boolean failed) {
@@ -137,6 +251,9 @@ final class CircuitBreakerState {
       outcomes[next] = failed;
       if (failed) {
         failures++;
+        failuresInAll++;
+      } else {
+        successes++;
       }
       next = next + 1 == outcomes.length ? 0 : next + 1;
       // Judged on every outcome once full: the call that fills the window may open the breaker
@@ -152,6 +269,14 @@ final class CircuitBreakerState {
 
     synchronized int failures() {
       return failures;
+    }
+
+    synchronized long successes() {
+      return successes;
+    }
+
+    synchronized long failuresInAll() {
+      return failuresInAll;
     }
 
     @Override
@@ -170,6 +295,22 @@ final class CircuitBreakerState {
     @Override
     CircuitState state() {
       return CircuitState.OPEN;
+    }
+  }
+
+  /** Forced open by an operator: every call is rejected until the next forced change or reset. */
+  private static final class ForcedOpen extends Phase {
+    @Override
+    CircuitState state() {
+      return CircuitState.FORCED_OPEN;
+    }
+  }
+
+  /** Forced closed by an operator: every call is admitted; outcomes count in the totals only. */
+  private static final class ForcedClosed extends Phase {
+    @Override
+    CircuitState state() {
+      return CircuitState.FORCED_CLOSED;
     }
   }
 

@@ -124,6 +124,16 @@ public final class FaultTolerance {
     return policies;
   }
 
+  /** The circuit breaker's figures and operator control, or empty without a breaker. */
+  public Optional<CircuitBreakerView> circuitBreaker() {
+    return Optional.ofNullable(breaker);
+  }
+
+  /** The bulkhead's figures, or empty without a bulkhead. */
+  public Optional<BulkheadView> bulkhead() {
+    return Optional.ofNullable(bulkhead);
+  }
+
   /** The state of the circuit breaker, or empty without one. */
   public Optional<CircuitState> circuitState() {
     return breaker == null ? Optional.empty() : Optional.of(breaker.state());
@@ -336,7 +346,7 @@ public final class FaultTolerance {
 
   // ---------------------------------------------------------------- shared with the async path
 
-  CircuitBreakerState circuitBreaker() {
+  CircuitBreakerState breakerState() {
     return breaker;
   }
 
@@ -344,7 +354,7 @@ public final class FaultTolerance {
     return breaker == null ? Permit.FREE : breaker.acquire();
   }
 
-  BulkheadState bulkhead() {
+  BulkheadState bulkheadState() {
     return bulkhead;
   }
 
@@ -383,6 +393,9 @@ public final class FaultTolerance {
   }
 
   void onRejected(FaultToleranceException rejection) {
+    if (rejection instanceof BulkheadFullException && bulkhead != null) {
+      bulkhead.countRejection();
+    }
     notifyListeners(listener -> listener.onRejected(method, rejection));
   }
 

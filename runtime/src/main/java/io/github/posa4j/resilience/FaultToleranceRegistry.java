@@ -1,12 +1,15 @@
 package io.github.posa4j.resilience;
 
 import io.github.posa4j.config.Config;
+import io.github.posa4j.observe.Observability;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -15,18 +18,30 @@ import java.util.function.Function;
  * woven advice alike, share it. Policies are created on first use, reading the configuration then.
  */
 public final class FaultToleranceRegistry {
-  private static final FaultToleranceRegistry GLOBAL = new FaultToleranceRegistry(Config::standard);
+  private static final FaultToleranceRegistry GLOBAL = observed(new FaultToleranceRegistry(Config::standard));
 
   private final Function<ClassLoader, Config> configFor;
   private final ConcurrentHashMap<String, FaultTolerance> policies = new ConcurrentHashMap<>();
   private final List<FaultToleranceListener> listeners = new CopyOnWriteArrayList<>();
+  /** Guards the two lists below, so that each registration listener hears of each policy set exactly once. */
+  private final Object registrations = new Object();
+  private final List<Consumer<? super FaultTolerance>> registrationListeners = new ArrayList<>();
+  private final List<FaultTolerance> registered = new ArrayList<>();
 
   /** A registry reading policies' configuration through {@code configFor(class loader of the type)}. */
   public FaultToleranceRegistry(Function<ClassLoader, Config> configFor) {
     this.configFor = configFor;
   }
 
-  /** The registry that generated code and the agent use, reading {@link Config#standard}. */
+  private static FaultToleranceRegistry observed(FaultToleranceRegistry registry) {
+    Observability.install(registry);
+    return registry;
+  }
+
+  /**
+   * The registry that generated code and the agent use, reading {@link Config#standard}, with
+   * posa4j's Flight Recorder events and, if turned on, its MBeans (see {@link Observability}).
+   */
   public static FaultToleranceRegistry global() {
     return GLOBAL;
   }
@@ -66,7 +81,39 @@ public final class FaultToleranceRegistry {
     FaultTolerance created = factory.apply(key);
     created.shareListeners(listeners);
     FaultTolerance raced = policies.putIfAbsent(key, created);
-    return raced != null ? raced : created;
+    if (raced != null) {
+      return raced;
+    }
+    synchronized (registrations) {
+      registered.add(created);
+      for (Consumer<? super FaultTolerance> listener : registrationListeners) {
+        tellRegistered(listener, created);
+      }
+    }
+    return created;
+  }
+
+  /**
+   * Calls {@code listener} with every policy set registered so far, then with each one registered
+   * later, once each, on the thread that registers it: for observers such as JMX and metrics
+   * bindings. A listener that throws is logged and kept.
+   */
+  public void addRegistrationListener(Consumer<? super FaultTolerance> listener) {
+    synchronized (registrations) {
+      registrationListeners.add(listener);
+      for (FaultTolerance policySet : registered) {
+        tellRegistered(listener, policySet);
+      }
+    }
+  }
+
+  private static void tellRegistered(Consumer<? super FaultTolerance> listener, FaultTolerance policies) {
+    try {
+      listener.accept(policies);
+    } catch (RuntimeException e) {
+      System.getLogger(FaultToleranceRegistry.class.getName()).log(System.Logger.Level.WARNING,
+          "a registration listener failed for " + policies.method() + "; ignored", e);
+    }
   }
 
   /** The policies registered under {@code key}, if any. */

@@ -92,7 +92,7 @@ class ResilienceStressTest {
       }
     });
 
-    CircuitBreakerState breaker = policy.circuitBreaker();
+    CircuitBreakerState breaker = policy.breakerState();
     assertThat(breaker.windowCalls()).isEqualTo(total);
     assertThat(breaker.windowFailures()).isEqualTo(failures.intValue());
     assertThat(policy.circuitState()).contains(CircuitState.CLOSED);
