@@ -1,5 +1,6 @@
 package io.github.posa4j.active;
 
+import io.github.posa4j.observe.ActiveObjectEvents;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -34,10 +35,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final VarHandle DEPARTED;
+  private static final VarHandle EXECUTED;
+  private static final VarHandle FAILED;
 
   static {
     try {
-      DEPARTED = MethodHandles.lookup().findVarHandle(ActiveObjectScheduler.class, "departed", int.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      DEPARTED = lookup.findVarHandle(ActiveObjectScheduler.class, "departed", int.class);
+      EXECUTED = lookup.findVarHandle(ActiveObjectScheduler.class, "executedRequests", long.class);
+      FAILED = lookup.findVarHandle(ActiveObjectScheduler.class, "failedRequests", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -85,6 +91,18 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private volatile Throwable breakdown;
   /** Queued requests the consumer cancelled or failed after a stop. */
   private int abandoned;
+  /** Whether {@link ActiveObjects} observers heard of the termination. Consumer only. */
+  private boolean terminationTold;
+  /** Whether Flight Recorder samples this queue (see {@link ActiveObjectEvents#sampleQueue}). Consumer only. */
+  private boolean queueSampled;
+  /**
+   * Requests started, and those whose servant method threw: written by the consumer alone with
+   * release stores (plain stores on x86), read by observers with acquire loads.
+   */
+  @SuppressWarnings("unused") // through EXECUTED
+  private long executedRequests;
+  @SuppressWarnings("unused") // through FAILED
+  private long failedRequests;
 
   final S servant;
   /** The queue; also the monitor that blocked callers and {@code close()} wait on. */
@@ -119,10 +137,12 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     Objects.requireNonNull(servant, "servant");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(typeName, "typeName");
-    if (options.executor() != null) {
-      return new ExecutorScheduler<>(servant, typeName, options, options.executor());
-    }
-    return ThreadScheduler.start(servant, typeName, options);
+    ActiveObjectScheduler<S> scheduler = options.executor() != null
+        ? new ExecutorScheduler<>(servant, typeName, options, options.executor())
+        : ThreadScheduler.start(servant, typeName, options);
+    ActiveObjects.started(scheduler);
+    ActiveObjectEvents.sampleQueue(scheduler);
+    return scheduler;
   }
 
   /**
@@ -165,6 +185,16 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   /** Whether {@link #close()} or {@link #shutdownNow()} was called. */
   public final boolean isClosed() {
     return (control & CLOSED) != 0;
+  }
+
+  /** How many requests this active object has started running, in all. */
+  public final long executedRequests() {
+    return (long) EXECUTED.getAcquire(this);
+  }
+
+  /** How many of the {@linkplain #executedRequests() requests run} failed: their servant method threw. */
+  public final long failedRequests() {
+    return (long) FAILED.getAcquire(this);
   }
 
   /** Whether the active object has finished: closed, with no request left to run. */
@@ -233,6 +263,9 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     ActivationQueue<S> queue = this.queue;
     S servant = this.servant;
     int executed = 0;
+    if (!queueSampled) {
+      queueSampled = ActiveObjectEvents.sampleQueue(this);
+    }
     for (;;) {
       if (stopRequested) {
         abandonQueued();
@@ -283,11 +316,24 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     finishIfEmpty();
   }
 
-  private static <S> void execute(MethodRequest<S, ?> request, S servant) {
+  /**
+   * Runs {@code request}, as a Flight Recorder event when a recording takes them. Without one,
+   * {@code requestStarts()} inlines to a read of a static volatile boolean (and, once Flight
+   * Recorder has been initialised, a few loads of the event type's state) and returns
+   * {@code null}: no allocation, no clock read.
+   */
+  private void execute(MethodRequest<S, ?> request, S servant) {
+    // Counted before the request completes its future, so a caller who sees it done sees it counted.
+    EXECUTED.setRelease(this, (long) EXECUTED.get(this) + 1);
+    Object recorded = ActiveObjectEvents.requestStarts();
     try {
       request.execute(servant);
     } catch (Throwable failure) {
+      FAILED.setRelease(this, (long) FAILED.get(this) + 1);
       request.completeExceptionally(failure);
+    }
+    if (recorded != null) {
+      ActiveObjectEvents.requestEnds(recorded, this, request);
     }
   }
 
@@ -341,6 +387,10 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private Drain finishIfEmpty() {
     if ((control & CLOSED) == 0 || pendingRequests() != 0) {
       return Drain.IDLE;
+    }
+    if (!terminationTold) { // observers first: once close() returns, they have heard
+      terminationTold = true;
+      ActiveObjects.terminated(this);
     }
     synchronized (queue) {
       terminated = true;

@@ -1,5 +1,6 @@
 package io.github.posa4j.pubsub;
 
+import io.github.posa4j.observe.PublisherEvents;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -161,6 +162,9 @@ public final class EventDispatcher<L> {
 
   /** Hands a failed delivery to the error handler; never throws, whatever the handler does. */
   void report(Object subscriber, String event, Object[] arguments, Throwable error) {
+    if (PublisherEvents.subscriberErrorsRecorded()) {
+      PublisherEvents.subscriberError(name, event, DeliveryFailure.describe(subscriber), error);
+    }
     DeliveryFailure failure = new DeliveryFailure(name, event, arguments, subscriber, error);
     try {
       errorHandler.handle(failure);

@@ -1,5 +1,6 @@
 package io.github.posa4j.pubsub;
 
+import io.github.posa4j.observe.PublisherEvents;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -124,19 +125,24 @@ public final class EventQueue<L> {
             continue; // an event was taken meanwhile: there may be room now
           }
           dropped.incrementAndGet();
+          recordOverflow(PublisherEvents.overflowStarts(), event, PublisherEvents.DROPPED);
           if (stale(current) + 1 - takenWaiting.get() >= capacity) {
             compact();
           }
           return true;
         case DROP_NEWEST:
           dropped.incrementAndGet();
+          recordOverflow(PublisherEvents.overflowStarts(), event, PublisherEvents.DROPPED);
           return false;
         case BLOCK:
           if (Thread.currentThread() == deliveringThread) {
             counts.incrementAndGet(); // waiting for our own delivery thread would wait forever
             return true;
           }
-          if (awaitRoom()) {
+          Object waiting = PublisherEvents.overflowStarts();
+          boolean room = awaitRoom();
+          recordOverflow(waiting, event, PublisherEvents.WAITED);
+          if (room) {
             continue;
           }
           refuse(event, " and the publishing thread was interrupted while waiting");
@@ -226,10 +232,22 @@ public final class EventQueue<L> {
 
   private void refuse(QueuedEvent<L> event, String why) {
     dropped.incrementAndGet();
+    recordOverflow(PublisherEvents.overflowStarts(), event, PublisherEvents.REFUSED);
     dispatcher.report(subscriber, event.event(), event.arguments(), new EventQueueFullException(
         "the queue of " + capacity + " events of subscriber " + DeliveryFailure.describe(subscriber) + " is full" + why + "; event "
             + event.event() + " was not queued for it (QueueOverflow." + overflow
             + "; give the subscriber a larger queue, a faster executor, or another overflow policy)"));
+  }
+
+  /**
+   * Tells Flight Recorder what the overflow policy did with {@code event}, if {@code started}
+   * (from {@link PublisherEvents#overflowStarts()}) says that a recording takes it.
+   */
+  private void recordOverflow(Object started, QueuedEvent<L> event, String outcome) {
+    if (started != null) {
+      PublisherEvents.overflow(started, dispatcher.name(), DeliveryFailure.describe(subscriber), event.event(),
+          overflow.name(), outcome, capacity);
+    }
   }
 
   /** Waits until the queue has room; whether it did ({@code false}: interrupted, status kept). */
