@@ -1,5 +1,6 @@
 package io.github.posa4j.agent;
 
+import io.github.posa4j.observe.Observability;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class Posa4jAgent {
         started = true;
       }
       long start = System.nanoTime();
+      Observability.turnJmxOnByDefault(); // an operator of legacy code wants to see its breakers
       AgentOptions options = AgentOptions.parse(arguments, System.getProperties(), log);
       AgentFile file = readConfig(options, log);
       KeyRules rules = KeyRules.of(methodKeys(file, log), log);
