@@ -1,11 +1,15 @@
 package io.github.posa4j.examples.payments;
 
+import io.github.posa4j.resilience.CircuitBreakerView;
+import io.github.posa4j.resilience.FaultTolerance;
+import io.github.posa4j.resilience.FaultToleranceRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 
 /**
  * The resilience demo: a payment retried until the bank answers, one that falls back after its
- * retries, and a breaker that opens so that later payments no longer reach the failing bank.
+ * retries, and a breaker that opens so that later payments no longer reach the failing bank; then
+ * the breaker's figures, as an operator sees them.
  *
  * <p>Run it from the repository root:
  *
@@ -39,6 +43,20 @@ public final class PaymentsDemo {
     int before = bank.requests();
     out.println("   pay(carol, 900) -> " + payments.pay("carol", 900)
         + "; requests that reached the bank: " + (bank.requests() - before));
+
+    out.println("4. What an operator sees of it (also as an MBean with -Dposa4j.jmx=true, and in a JFR recording):");
+    for (FaultTolerance policies : FaultToleranceRegistry.global().all()) {
+      if (policies.method().startsWith(PaymentClient.class.getName() + "/")) {
+        policies.circuitBreaker().ifPresent(breaker -> out.println("   " + summary(breaker)));
+      }
+    }
     return bank;
+  }
+
+  /** One line of a breaker's figures. */
+  static String summary(CircuitBreakerView breaker) {
+    return "breaker " + breaker.method() + ": " + breaker.state() + ", " + breaker.successfulCalls() + " successful, "
+        + breaker.failedCalls() + " failed, " + breaker.rejectedCalls() + " rejected, opened " + breaker.timesOpened()
+        + " time(s)";
   }
 }

@@ -23,5 +23,8 @@ class PaymentsDemoTest {
     assertThat(story).contains("pay(bob, 700) -> QUEUED; requests so far: 6");
     assertThat(story).contains("pay(carol, 900) -> QUEUED; requests that reached the bank: 0");
     assertThat(bank.requests()).isEqualTo(6);
+    // alice: F F S; bob: F F F, which opens the breaker; carol: 3 attempts rejected, then the fallback.
+    assertThat(story).contains("breaker io.github.posa4j.examples.payments.PaymentClient/pay(java.lang.String,long): "
+        + "OPEN, 1 successful, 5 failed, 3 rejected, opened 1 time(s)");
   }
 }
