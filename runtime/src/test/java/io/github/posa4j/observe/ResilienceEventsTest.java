@@ -78,6 +78,26 @@ class ResilienceEventsTest {
   }
 
   @Test
+  void anOperatorForcingTheBreakerIsRecordedToo() throws Exception {
+    String method = "com.acme.Pay/refund(java.lang.String)";
+    FaultTolerance policies = policies(method)
+        .circuitBreaker(CircuitBreakerPolicy.builder().delay(Duration.ofHours(1)).build())
+        .build();
+    policies.circuitBreaker().orElseThrow().forceOpen();
+    assertThatThrownBy(() -> policies.call(() -> "ok")).isInstanceOf(CircuitBreakerOpenException.class);
+    policies.circuitBreaker().orElseThrow().reset();
+
+    RecordedEvent forced = recorded.await("CircuitBreakerStateChange",
+        e -> method.equals(e.getString("method")) && "FORCED_OPEN".equals(e.getString("to")));
+    assertThat(forced.getString("from")).isEqualTo("CLOSED");
+    RecordedEvent reset = recorded.await("CircuitBreakerStateChange",
+        e -> method.equals(e.getString("method")) && "FORCED_OPEN".equals(e.getString("from")));
+    assertThat(reset.getString("to")).isEqualTo("CLOSED");
+    assertThat(recorded.await("CallRejected", e -> method.equals(e.getString("method"))).getString("policy"))
+        .isEqualTo("CircuitBreaker");
+  }
+
+  @Test
   void aFullBulkheadEmitsARejection() throws Exception {
     String method = "test.Observe/bulkhead()";
     FaultTolerance policies = policies(method).bulkhead(BulkheadPolicy.of(1)).build();
