@@ -3,27 +3,17 @@ package io.github.posa4j.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.posa4j.config.Config;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.FaultTolerance;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
 import io.github.posa4j.resilience.RetryPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** When meters are bound: policy sets older and newer than the binding, a registry bound twice, several registries, and unbinding. */
-class BindingTest {
+class BindingTest extends MetricsFixture {
   private static final String METHOD = "com.acme.Bound/call()";
-  private final FaultToleranceRegistry policies = new FaultToleranceRegistry(loader -> Config.empty());
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final Posa4jMetrics metrics = new Posa4jMetrics(policies);
-
-  @AfterEach
-  void unbind() {
-    metrics.close();
-  }
 
   private FaultTolerance retryingBreaker(String method) {
     return policies.computeIfAbsent(method, key -> FaultTolerance.builder(key)

@@ -3,29 +3,17 @@ package io.github.posa4j.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.posa4j.config.Config;
 import io.github.posa4j.resilience.BulkheadFullException;
 import io.github.posa4j.resilience.BulkheadPolicy;
 import io.github.posa4j.resilience.FaultTolerance;
-import io.github.posa4j.resilience.FaultToleranceRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A bulkhead's meters: the slots in use while a call holds one, the waiting queue, and rejections. */
-class BulkheadMetricsTest {
+class BulkheadMetricsTest extends MetricsFixture {
   private static final String METHOD = "com.acme.MeteredShop/ship()";
-  private final FaultToleranceRegistry policies = new FaultToleranceRegistry(loader -> Config.empty());
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final Posa4jMetrics metrics = new Posa4jMetrics(policies);
-
-  @AfterEach
-  void unbind() {
-    metrics.close();
-  }
 
   /** One slot, and room for three asynchronous calls to wait. */
   private FaultTolerance bulkhead() {

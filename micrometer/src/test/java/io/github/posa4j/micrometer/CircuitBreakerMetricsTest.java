@@ -3,28 +3,16 @@ package io.github.posa4j.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.posa4j.config.Config;
 import io.github.posa4j.resilience.CircuitBreakerOpenException;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.CircuitBreakerView;
 import io.github.posa4j.resilience.FaultTolerance;
-import io.github.posa4j.resilience.FaultToleranceRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A circuit breaker's meters: present with the documented names and tags, and moving with calls, openings and forcing. */
-class CircuitBreakerMetricsTest {
+class CircuitBreakerMetricsTest extends MetricsFixture {
   private static final String METHOD = "com.acme.MeteredShop/charge(java.lang.String,long)";
-  private final FaultToleranceRegistry policies = new FaultToleranceRegistry(loader -> Config.empty());
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final Posa4jMetrics metrics = new Posa4jMetrics(policies);
-
-  @AfterEach
-  void unbind() {
-    metrics.close();
-  }
 
   /** A window of 3 that opens at 2 failures in 3, for an hour. */
   private FaultTolerance breaker() {

@@ -3,30 +3,18 @@ package io.github.posa4j.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.posa4j.config.Config;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.FallbackPolicy;
 import io.github.posa4j.resilience.FaultTolerance;
-import io.github.posa4j.resilience.FaultToleranceRegistry;
 import io.github.posa4j.resilience.RetryPolicy;
 import io.github.posa4j.resilience.TimeoutPolicy;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The counters fed by events: retries, timeouts and fallbacks, present only for the policies a method has. */
-class PolicyEventMetricsTest {
-  private final FaultToleranceRegistry policies = new FaultToleranceRegistry(loader -> Config.empty());
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final Posa4jMetrics metrics = new Posa4jMetrics(policies);
-
-  @AfterEach
-  void unbind() {
-    metrics.close();
-  }
+class PolicyEventMetricsTest extends MetricsFixture {
 
   private static RetryPolicy retries(int maxRetries) {
     return RetryPolicy.builder().maxRetries(maxRetries).delay(Duration.ZERO).jitter(Duration.ZERO).build();
