@@ -47,15 +47,18 @@ final class Jmx {
     }
   }
 
-  static void register(ObjectName name, Object mbean) {
+  /** Registers {@code mbean} as {@code name}; whether it was, a problem being logged. */
+  static boolean register(ObjectName name, Object mbean) {
     try {
       server().registerMBean(mbean, name);
+      return true;
     } catch (InstanceAlreadyExistsException e) {
-      LOG.log(System.Logger.Level.WARNING, "posa4j: the MBean " + name + " is registered already (a second copy of "
-          + "posa4j's runtime?); this one is not");
+      LOG.log(System.Logger.Level.WARNING, "posa4j: the MBean " + name + " is registered already (another active "
+          + "object of that name, or a second copy of posa4j's runtime); this one is not");
     } catch (JMException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "posa4j: cannot register the MBean " + name + "; it is left out", e);
     }
+    return false;
   }
 
   static void unregister(ObjectName name) {

@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The slots of one bulkhead, and the waiting queue of its asynchronous calls. A slot is an
@@ -19,7 +19,7 @@ final class BulkheadState implements BulkheadView {
   private final Executor queuedCalls;
   private final AtomicInteger inUse = new AtomicInteger();
   private final AtomicInteger waiting = new AtomicInteger();
-  private final AtomicLong rejections = new AtomicLong();
+  private final LongAdder rejections = new LongAdder();
   private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
 
   /** A queued asynchronous call. */
@@ -135,7 +135,7 @@ final class BulkheadState implements BulkheadView {
 
   /** Counts a call turned away, synchronous or asynchronous. */
   void countRejection() {
-    rejections.incrementAndGet();
+    rejections.increment();
   }
 
   @Override
@@ -165,6 +165,6 @@ final class BulkheadState implements BulkheadView {
 
   @Override
   public long rejectedCalls() {
-    return rejections.get();
+    return rejections.sum();
   }
 }

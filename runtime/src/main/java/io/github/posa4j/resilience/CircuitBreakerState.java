@@ -1,8 +1,8 @@
 package io.github.posa4j.resilience;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The state machine of one circuit breaker. Each state is an object, also handed out as the
@@ -22,11 +22,18 @@ final class CircuitBreakerState implements CircuitBreakerView {
   private final String rejectionMessage;
   /** Guards changes of {@link #current} and the folded totals. */
   private final Object transitions = new Object();
-  /** Outcomes of windows no longer current, and of half-open and forced-closed calls. */
+  /** Outcomes counted by closed windows no longer current; under the transition lock. */
   private long foldedSuccesses;
   private long foldedFailures;
+  /**
+   * Outcomes no closed window counted: of half-open and forced-closed calls, and of calls that
+   * finished after the state they were admitted in had changed. Rare, but possibly many at once
+   * (a busy breaker forced closed), hence adders rather than a lock.
+   */
+  private final LongAdder outsideSuccesses = new LongAdder();
+  private final LongAdder outsideFailures = new LongAdder();
   private long timesOpened;
-  private final AtomicLong rejections = new AtomicLong();
+  private final LongAdder rejections = new LongAdder();
 
   CircuitBreakerState(CircuitBreakerPolicy policy, FaultTolerance owner) {
     this.policy = policy;
@@ -54,20 +61,20 @@ final class CircuitBreakerState implements CircuitBreakerView {
   @Override
   public long successfulCalls() {
     synchronized (transitions) {
-      return foldedSuccesses + (current.get() instanceof Closed closed ? closed.successes() : 0);
+      return foldedSuccesses + outsideSuccesses.sum() + (current.get() instanceof Closed closed ? closed.successes() : 0);
     }
   }
 
   @Override
   public long failedCalls() {
     synchronized (transitions) {
-      return foldedFailures + (current.get() instanceof Closed closed ? closed.failuresInAll() : 0);
+      return foldedFailures + outsideFailures.sum() + (current.get() instanceof Closed closed ? closed.failuresInAll() : 0);
     }
   }
 
   @Override
   public long rejectedCalls() {
-    return rejections.get();
+    return rejections.sum();
   }
 
   @Override
@@ -140,7 +147,7 @@ final class CircuitBreakerState implements CircuitBreakerView {
   }
 
   private CircuitBreakerOpenException rejected() {
-    rejections.incrementAndGet();
+    rejections.increment();
     CircuitBreakerOpenException exception = new CircuitBreakerOpenException(rejectionMessage, null);
     owner.onRejected(exception);
     return exception;
@@ -152,36 +159,31 @@ final class CircuitBreakerState implements CircuitBreakerView {
     Phase phase = (Phase) permit;
     if (phase instanceof Closed) {
       Closed closed = (Closed) phase;
-      if (closed.record(failed)) {
+      int outcome = closed.record(failed);
+      if (outcome == Closed.OPENS) {
         transition(closed, new Open(System.nanoTime()));
+      } else if (outcome == Closed.STALE) {
+        countOutside(failed); // admitted before a change of state: in no window, still in the totals
       }
     } else if (phase instanceof HalfOpen) {
       HalfOpen halfOpen = (HalfOpen) phase;
       if (failed) {
-        countOutside(phase, true);
+        countOutside(true);
         transition(halfOpen, new Open(System.nanoTime()));
       } else {
-        countOutside(phase, false);
+        countOutside(false);
         if (halfOpen.succeeded.incrementAndGet() == policy.successThreshold()) {
           transition(halfOpen, new Closed());
         }
       }
     } else if (phase instanceof ForcedClosed) {
-      countOutside(phase, failed);
+      countOutside(failed);
     }
   }
 
-  /** Counts an outcome of a half-open or forced-closed call in the totals, if its phase is still current. */
-  private void countOutside(Phase phase, boolean failed) {
-    synchronized (transitions) {
-      if (current.get() == phase) {
-        if (failed) {
-          foldedFailures++;
-        } else {
-          foldedSuccesses++;
-        }
-      }
-    }
+  /** Counts in the totals an outcome that no closed window counts. */
+  private void countOutside(boolean failed) {
+    (failed ? outsideFailures : outsideSuccesses).increment();
   }
 
   /** Adds what a closed window counted to the totals, once it is no longer current. Under the transition lock. */
@@ -236,10 +238,17 @@ final class CircuitBreakerState implements CircuitBreakerView {
     private long successes;
     private long failuresInAll;
 
-    /** Adds an outcome; true when the full window now asks to open the breaker. */
-    synchronized boolean record(boolean failed) {
+    static final int RECORDED = 0;
+    static final int OPENS = 1;
+    static final int STALE = 2;
+
+    /**
+     * Adds an outcome: {@link #OPENS} when the full window now asks to open the breaker,
+     * {@link #STALE} when this window is no longer current (the outcome is not in it).
+     */
+    synchronized int record(boolean failed) {
       if (current.get() != this) {
-        return false;
+        return STALE;
       }
       if (calls == outcomes.length) {
         if (outcomes[next]) {
@@ -260,7 +269,7 @@ final class CircuitBreakerState implements CircuitBreakerView {
       // even when it succeeded (S F F S with a window of 4 and ratio 0.5 opens, as in MicroProfile).
       // A window without failures never opens it, not even with failureRatio 0.
       return calls == outcomes.length && failures > 0
-          && (double) failures / calls >= policy.failureRatio();
+          && (double) failures / calls >= policy.failureRatio() ? OPENS : RECORDED;
     }
 
     synchronized int calls() {

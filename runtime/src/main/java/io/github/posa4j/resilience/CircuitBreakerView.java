@@ -3,7 +3,9 @@ package io.github.posa4j.resilience;
 /**
  * Live figures of one method's circuit breaker, and an operator's control over it. There is one
  * breaker per method, shared by every instance and thread that calls it, so forcing it holds for
- * all of them. Reading a figure takes no lock on the call path; the totals are exact.
+ * all of them. The totals count every call the breaker admitted once its outcome is known, also
+ * one that ends after the state it was admitted in has changed (it is then in no window), and
+ * every call it rejected. A reader holds the window's lock as briefly as a call does.
  *
  * <p>Obtain it with {@link FaultTolerance#circuitBreaker()}; JMX and the Micrometer binding expose
  * the same figures and operations.

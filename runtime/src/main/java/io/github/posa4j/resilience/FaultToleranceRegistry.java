@@ -86,7 +86,8 @@ public final class FaultToleranceRegistry {
     }
     synchronized (registrations) {
       registered.add(created);
-      for (Consumer<? super FaultTolerance> listener : registrationListeners) {
+      // Copies: a listener may create policies or add a listener itself, on this thread.
+      for (Consumer<? super FaultTolerance> listener : List.copyOf(registrationListeners)) {
         tellRegistered(listener, created);
       }
     }
@@ -101,7 +102,7 @@ public final class FaultToleranceRegistry {
   public void addRegistrationListener(Consumer<? super FaultTolerance> listener) {
     synchronized (registrations) {
       registrationListeners.add(listener);
-      for (FaultTolerance policySet : registered) {
+      for (FaultTolerance policySet : List.copyOf(registered)) {
         tellRegistered(listener, policySet);
       }
     }

@@ -78,6 +78,22 @@ class ActiveObjectJmxTest {
     assertThat(server.isRegistered(name)).isFalse();
   }
 
+  @Test
+  void theEndOfASecondActiveObjectOfTheSameNameLeavesTheFirstOnesMBeanAlone() throws Exception {
+    ActiveObjects.addObserver(registrar);
+    ActiveObjectOptions options = ActiveObjectOptions.builder().name("jmx-twins").build();
+    ActiveObjectScheduler<StringBuilder> first = ActiveObjectScheduler.start(new StringBuilder(), options, "Letters");
+    ActiveObjectScheduler<StringBuilder> second = ActiveObjectScheduler.start(new StringBuilder(), options, "Letters");
+    ObjectName name = new ObjectName("io.github.posa4j:type=ActiveObject,name=\"jmx-twins\"");
+    first.submit(new Append('a', new CountDownLatch(0))).get(10, TimeUnit.SECONDS);
+
+    second.close();
+    assertThat(server.isRegistered(name)).isTrue();
+    assertThat(server.getAttribute(name, "ExecutedRequests")).isEqualTo(1L); // the first one's
+    first.close();
+    assertThat(server.isRegistered(name)).isFalse();
+  }
+
   /** The request at the gate has left the queue; waits until the two behind it are counted. */
   private void awaitQueueLength(ObjectName name, int length) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -120,6 +120,37 @@ class ObservedPoliciesTest {
   }
 
   @Test
+  void aCallThatEndsAfterTheStateChangedStillCountsInTheTotals() throws Exception {
+    FaultTolerance policy = breaker(4, 0.5);
+    CircuitBreakerView view = policy.circuitBreaker().orElseThrow();
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread slow = new Thread(() -> {
+      try {
+        policy.call(() -> {
+          inside.countDown();
+          release.await();
+          return "late";
+        });
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    slow.start();
+    assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+    view.forceOpen(); // the window the slow call was admitted in is gone
+    release.countDown();
+    slow.join(10_000);
+    view.forceClosed();
+    fail(policy);
+
+    assertThat(view.successfulCalls()).isEqualTo(1);
+    assertThat(view.failedCalls()).isEqualTo(1);
+    assertThat(view.windowCalls()).isZero();
+  }
+
+  @Test
   void totalsAreExactUnderContention() throws Exception {
     FaultTolerance policy = breaker(1_000, 1.0); // never opens: every third call fails
     int threads = 8;
