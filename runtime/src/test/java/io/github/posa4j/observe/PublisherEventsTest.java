@@ -9,6 +9,7 @@ import io.github.posa4j.pubsub.EventQueueFullException;
 import io.github.posa4j.pubsub.PublisherOptions;
 import io.github.posa4j.pubsub.QueueOverflow;
 import io.github.posa4j.pubsub.Registration;
+import io.github.posa4j.pubsub.Sink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,8 +41,8 @@ class PublisherEventsTest {
   }
 
   /** A subscriber that records what it receives and names itself {@code name}. */
-  private static Feed subscriber(String name, List<Integer> received) {
-    return new Feed() {
+  private static Sink subscriber(String name, List<Integer> received) {
+    return new Sink() {
       @Override
       public void put(int value) {
         received.add(value);
@@ -54,12 +55,12 @@ class PublisherEventsTest {
     };
   }
 
-  private Registration<Feed> subscribe(String publisher, Feed subscriber, Executor executor, int capacity,
+  private Registration<Sink> subscribe(String publisher, Sink subscriber, Executor executor, int capacity,
       QueueOverflow overflow) {
-    EventDispatcher<Feed> dispatcher = new EventDispatcher<>("test.Feed",
+    EventDispatcher<Sink> dispatcher = new EventDispatcher<>("test.Feed",
         PublisherOptions.builder().name(publisher).errorHandler(failures::add).build(), value -> {});
-    return (Registration<Feed>) dispatcher.subscribe(subscriber, subscriber,
-        Delivery.async(executor, capacity, overflow), queue -> value -> queue.offer(new Feed.Put(value)));
+    return (Registration<Sink>) dispatcher.subscribe(subscriber, subscriber,
+        Delivery.async(executor, capacity, overflow), queue -> value -> queue.offer(new Sink.Put(value)));
   }
 
   private static boolean about(RecordedEvent event, String publisher) {
@@ -68,7 +69,7 @@ class PublisherEventsTest {
 
   @Test
   void aSubscriberThatThrowsIsASubscriberError() throws Exception {
-    Feed failing = new Feed() {
+    Sink failing = new Sink() {
       @Override
       public void put(int value) {
         throw new IllegalStateException("cannot take " + value);
@@ -79,7 +80,7 @@ class PublisherEventsTest {
         return "failing-subscriber";
       }
     };
-    Registration<Feed> registration = subscribe("jfr-errors", failing, Runnable::run, 8, QueueOverflow.BLOCK);
+    Registration<Sink> registration = subscribe("jfr-errors", failing, Runnable::run, 8, QueueOverflow.BLOCK);
     registration.target().put(7);
     assertThat(failures).hasSize(1);
 
@@ -93,7 +94,7 @@ class PublisherEventsTest {
 
   @Test
   void aFullQueueThatDropsTheNewEventIsAnOverflow() throws Exception {
-    Registration<Feed> registration = subscribe("jfr-drop-newest", subscriber("newest-subscriber", new ArrayList<>()),
+    Registration<Sink> registration = subscribe("jfr-drop-newest", subscriber("newest-subscriber", new ArrayList<>()),
         heldTurns::add, 1, QueueOverflow.DROP_NEWEST);
     registration.target().put(1);
     registration.target().put(2);
@@ -111,7 +112,7 @@ class PublisherEventsTest {
   @Test
   void aFullQueueThatDropsTheOldestEventIsAnOverflow() throws Exception {
     List<Integer> received = new ArrayList<>();
-    Registration<Feed> registration = subscribe("jfr-drop-oldest", subscriber("oldest-subscriber", received),
+    Registration<Sink> registration = subscribe("jfr-drop-oldest", subscriber("oldest-subscriber", received),
         heldTurns::add, 1, QueueOverflow.DROP_OLDEST);
     registration.target().put(1);
     registration.target().put(2);
@@ -125,7 +126,7 @@ class PublisherEventsTest {
 
   @Test
   void aFullQueueThatRefusesIsAnOverflowAndASubscriberError() throws Exception {
-    Registration<Feed> registration = subscribe("jfr-fail", subscriber("refusing-subscriber", new ArrayList<>()),
+    Registration<Sink> registration = subscribe("jfr-fail", subscriber("refusing-subscriber", new ArrayList<>()),
         heldTurns::add, 1, QueueOverflow.FAIL);
     registration.target().put(1);
     registration.target().put(2);
@@ -142,7 +143,7 @@ class PublisherEventsTest {
   @Test
   void aPublisherWaitingForRoomIsAnOverflowLastingTheWait() throws Exception {
     List<Integer> received = new CopyOnWriteArrayList<>();
-    Registration<Feed> registration = subscribe("jfr-block", subscriber("blocking-subscriber", received),
+    Registration<Sink> registration = subscribe("jfr-block", subscriber("blocking-subscriber", received),
         heldTurns::add, 1, QueueOverflow.BLOCK);
     registration.target().put(1);
     Thread publisher = new Thread(() -> registration.target().put(2), "jfr-block-publisher");

@@ -7,6 +7,7 @@ import io.github.posa4j.pubsub.EventDispatcher;
 import io.github.posa4j.pubsub.PublisherOptions;
 import io.github.posa4j.pubsub.QueueOverflow;
 import io.github.posa4j.pubsub.Registration;
+import io.github.posa4j.pubsub.Sink;
 import io.github.posa4j.resilience.CircuitBreakerOpenException;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.FaultTolerance;
@@ -60,11 +61,11 @@ public final class WithoutJfrMain {
 
     List<Runnable> heldTurns = new ArrayList<>();
     List<Object> failures = new ArrayList<>();
-    EventDispatcher<Feed> dispatcher = new EventDispatcher<>("test.Feed",
+    EventDispatcher<Sink> dispatcher = new EventDispatcher<>("test.Sink",
         PublisherOptions.builder().errorHandler(failures::add).build(), value -> {});
-    Feed subscriber = value -> {};
-    Registration<Feed> registration = (Registration<Feed>) dispatcher.subscribe(subscriber, subscriber,
-        Delivery.async(heldTurns::add, 1, QueueOverflow.FAIL), queue -> value -> queue.offer(new Feed.Put(value)));
+    Sink subscriber = value -> {};
+    Registration<Sink> registration = (Registration<Sink>) dispatcher.subscribe(subscriber, subscriber,
+        Delivery.async(heldTurns::add, 1, QueueOverflow.FAIL), queue -> value -> queue.offer(new Sink.Put(value)));
     registration.target().put(1);
     registration.target().put(2); // refused: an overflow and a subscriber error
     check(failures.size() == 1, "the refused event did not reach the error handler");

@@ -1,14 +1,17 @@
 package io.github.posa4j.pubsub;
 
-/** The event contract of the runtime's publish-subscribe tests, as a generated publisher would see it. */
-interface Sink {
+/**
+ * The event contract of the runtime's publish-subscribe tests (here and in {@code observe}), as a
+ * generated publisher would see it.
+ */
+public interface Sink {
   void put(int value);
 
   /** What a generated publisher would declare for {@code put}. */
   final class Put extends QueuedEvent<Sink> {
     private final int value;
 
-    Put(int value) {
+    public Put(int value) {
       this.value = value;
     }
 
