@@ -21,13 +21,19 @@ public final class JavaProcess {
    * {@code -javaagent:posa4j-agent.jar=<agentOptions>}. Standard output and error are interleaved.
    */
   public static Output run(String agentOptions, Path classPath, String mainClass) throws IOException, InterruptedException {
+    List<String> jvmOptions = agentOptions == null
+        ? List.of()
+        : List.of("-javaagent:" + AGENT_JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+    return run(jvmOptions, classPath.toString(), mainClass);
+  }
+
+  /** Runs {@code mainClass} on {@code classPath} with {@code jvmOptions}. Standard output and error are interleaved. */
+  public static Output run(List<String> jvmOptions, String classPath, String mainClass) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (agentOptions != null) {
-      command.add("-javaagent:" + AGENT_JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
-    }
+    command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(classPath.toString());
+    command.add(classPath);
     command.add(mainClass);
     Path output = Files.createTempFile("posa4j-examples", ".out");
     try {

@@ -1,0 +1,95 @@
+package io.github.posa4j.examples;
+
+import io.github.posa4j.examples.legacy.LegacyAppRunner;
+import io.github.posa4j.examples.legacy.LegacyPaymentsApp.Summary;
+import io.github.posa4j.examples.shop.ShopReport;
+import io.github.posa4j.examples.shop.ShopStory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo behind the README's first command ({@code ./demo.sh}): an order service that uses every
+ * pattern of posa4j ({@link ShopStory}), then a legacy app that was never compiled with posa4j, run
+ * as it is and then under the agent, and a summary table of what happened.
+ *
+ * <p>The agent's part needs {@code agent/target/posa4j-agent.jar} and
+ * {@code examples/legacy.properties}, found from the working directory (the repository root) or
+ * given by the system properties {@value #AGENT_PROPERTY} and {@value #CONFIG_PROPERTY}. Without the
+ * jar the demo says so and leaves that part out. It exits with 0, or with 1 if the legacy app did
+ * not run to its end.
+ */
+public final class Demo {
+  /** The system property naming the agent jar. */
+  public static final String AGENT_PROPERTY = "posa4j.demo.agent";
+
+  /** The system property naming the legacy app's configuration file. */
+  public static final String CONFIG_PROPERTY = "posa4j.demo.legacy-config";
+
+  private Demo() {}
+
+  /** Tells the whole story on {@code System.out}. */
+  public static void main(String[] args) throws IOException, InterruptedException {
+    Path agent = Path.of(System.getProperty(AGENT_PROPERTY, "agent/target/posa4j-agent.jar"));
+    Path config = Path.of(System.getProperty(CONFIG_PROPERTY, "examples/legacy.properties"));
+    try {
+      run(System.out, agent, config);
+    } catch (IllegalStateException legacyAppFailed) {
+      System.out.println("The demo stopped: " + legacyAppFailed.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Tells the story on {@code out}, running the legacy app under {@code agent} with {@code config};
+   * answers the summary table's rows.
+   *
+   * @throws IllegalStateException if the legacy app does not run to its end
+   */
+  public static List<List<String>> run(PrintStream out, Path agent, Path config) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    out.println("posa4j demo");
+    out.println();
+    out.println("Part 1: an order service on launch day, written with posa4j's annotations (examples/.../shop)");
+    out.println();
+    ShopReport shop = ShopStory.run(out);
+    List<List<String>> rows = new ArrayList<>(shop.rows());
+
+    out.println();
+    out.println("Part 2: a legacy payments app, compiled without posa4j, run as it is and then under the agent");
+    LegacyAppRunner legacy = new LegacyAppRunner(out);
+    out.println();
+    out.println("   as it is: every glitch of the payment server reaches a customer, every slow answer is waited for");
+    rows.add(List.of("legacy app, as it is", describe(legacy.runAsItIs())));
+    if (Files.isRegularFile(agent)) {
+      out.println();
+      out.println("   the same bytes under -javaagent, with the policies of " + config + " (no annotations, no recompiling)");
+      rows.add(List.of("legacy app, with the agent", describe(legacy.runWithAgent(agent, config))));
+    } else {
+      out.println();
+      out.println("   no agent at " + agent.toAbsolutePath() + ": that run is left out. Build it with"
+          + " `mvn -B -pl agent -am package -DskipTests`, or name it with -D" + AGENT_PROPERTY + "=<jar>");
+    }
+
+    out.println();
+    out.println("Summary (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s)");
+    printTable(out, rows);
+    return rows;
+  }
+
+  private static String describe(Summary run) {
+    return run.charges() + " charges: " + run.ok() + " ok, " + run.failed() + " failed, " + run.fallback()
+        + " queued by the fallback; " + run.serverRequests() + " server requests; " + run.elapsedMillis() + " ms";
+  }
+
+  private static void printTable(PrintStream out, List<List<String>> rows) {
+    int width = rows.stream().mapToInt(row -> row.get(0).length()).max().orElse(0);
+    for (List<String> row : rows) {
+      out.println("   " + row.get(0) + " ".repeat(width - row.get(0).length()) + " | " + row.get(1));
+    }
+  }
+}
