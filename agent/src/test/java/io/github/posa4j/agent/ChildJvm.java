@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,7 @@ final class ChildJvm {
   static final Path ANNOTATIONS_JAR = Path.of(required("posa4j.annotations.jar"));
 
   private final List<String> command = new ArrayList<>();
+  private final Map<String, String> environment = new LinkedHashMap<>();
   private Path classPathFirst;
 
   private ChildJvm() {
@@ -46,6 +49,12 @@ final class ChildJvm {
     return this;
   }
 
+  /** Sets an environment variable of the child, on top of those it inherits from this JVM. */
+  ChildJvm environment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
   /** Puts {@code directory} on the class path before the test classes, so that its class files win. */
   ChildJvm classPathFirst(Path directory) {
     this.classPathFirst = directory;
@@ -59,7 +68,7 @@ final class ChildJvm {
     full.add(classPathFirst == null ? TEST_CLASSES.toString() : classPathFirst + File.pathSeparator + TEST_CLASSES);
     full.add(mainClass.getName());
     full.addAll(List.of(args));
-    return runCommand(full);
+    return runCommand(full, environment);
   }
 
   /** Runs {@code java -jar posa4j-agent.jar <args>}. */
@@ -68,7 +77,7 @@ final class ChildJvm {
     full.add("-jar");
     full.add(AGENT_JAR.toString());
     full.addAll(List.of(args));
-    return runCommand(full);
+    return runCommand(full, Map.of());
   }
 
   /**
@@ -80,13 +89,18 @@ final class ChildJvm {
     full.add("-cp");
     full.add(TEST_CLASSES + File.pathSeparator + ANNOTATIONS_JAR);
     full.add(mainClass.getName());
-    return new ProcessBuilder(full).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return builder.start();
   }
 
-  private static Result runCommand(List<String> command) throws IOException, InterruptedException {
+  private static Result runCommand(List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path output = Files.createTempFile("posa4j-child", ".out");
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       boolean exited = process.waitFor(120, TimeUnit.SECONDS);
       if (!exited) {
         process.destroyForcibly();
