@@ -1,6 +1,7 @@
 package io.github.posa4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,19 +10,25 @@ import io.github.posa4j.active.ActiveObjectOptions;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated active objects, compiled by the processor and loaded: every kind of servant
- * method through its future, guards, inherited methods, options, and the lifecycle methods.
+ * method through its future, guards (also one of a superclass compiled separately), inherited
+ * methods, options, and the lifecycle methods.
  */
 class ActiveObjectBehaviourTest {
   private static ClassLoader loader;
@@ -128,6 +135,64 @@ class ActiveObjectBehaviourTest {
     assertThat(take.join()).isEqualTo("first");
     blockedPut.join();
     assertThat(call(active, "size").join()).isEqualTo(1);
+  }
+
+  /**
+   * A servant whose superclass was compiled before, and without the processor (as a library is): the
+   * processor reads the superclass's {@code @Guard} from its class file, and the guard holds. The
+   * request to {@code pass} waits, while a later unguarded request runs, until {@code open} runs.
+   */
+  @Test
+  void aGuardInASuperclassCompiledSeparatelyIsHonoured(@TempDir Path classes) throws Exception {
+    Compilation library = javac().compile(Compiler.source("test.Gate",
+        "package test;",
+        "",
+        "import io.github.posa4j.annotation.Guard;",
+        "",
+        "public class Gate {",
+        "  private boolean open;",
+        "",
+        "  @Guard(\"isOpen\")",
+        "  public String pass(String who) {",
+        "    return who + \" passed\";",
+        "  }",
+        "",
+        "  public void open() {",
+        "    open = true;",
+        "  }",
+        "",
+        "  public boolean opened() {",
+        "    return open;",
+        "  }",
+        "",
+        "  boolean isOpen() {",
+        "    return open;",
+        "  }",
+        "}"));
+    assertThat(library).succeededWithoutWarnings();
+    Compiler.writeClassFiles(library, classes);
+    Compilation application = Compiler.compileAgainst(classes, Compiler.source("test.Turnstile",
+        "package test;",
+        "",
+        "@io.github.posa4j.annotation.ActiveObject",
+        "public class Turnstile extends Gate {",
+        "}"));
+    assertThat(application).succeededWithoutWarnings();
+    Compiler.writeClassFiles(application, classes);
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Object servant = loader.loadClass("test.Turnstile").getConstructor().newInstance();
+      Object active = start(loader.loadClass("test.TurnstileActiveObject"), servant);
+
+      CompletableFuture<?> pass = call(active, "pass", "ann");
+      assertThat(call(active, "opened").join()).isEqualTo(false);
+      assertThat(pass).as("waits for its guard").isNotDone();
+
+      call(active, "open").join();
+      assertThat(pass.get(10, TimeUnit.SECONDS)).isEqualTo("ann passed");
+      ((AutoCloseable) active).close(); // while its class loader is open
+      activeObject = null;
+    }
   }
 
   @Test

@@ -5,10 +5,15 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 
@@ -22,6 +27,22 @@ final class Compiler {
 
   static Compilation compileWithoutWerror(JavaFileObject... sources) {
     return javac().withProcessors(new Posa4jProcessor()).compile(sources);
+  }
+
+  /**
+   * As {@link #compile}, with {@code classes} (class files compiled before) on the class path ahead
+   * of the test's own.
+   */
+  static Compilation compileAgainst(Path classes, JavaFileObject... sources) {
+    List<File> classPath = new ArrayList<>();
+    classPath.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!entry.isEmpty() && new File(entry).exists()) {
+        classPath.add(new File(entry));
+      }
+    }
+    return javac().withProcessors(new Posa4jProcessor()).withOptions("-Xlint:all,-processing", "-Werror")
+        .withClasspath(classPath).compile(sources);
   }
 
   static JavaFileObject source(String qualifiedName, String... lines) {
@@ -42,7 +63,17 @@ final class Compiler {
     return classLoader(compilation, true);
   }
 
-  private static ClassLoader classLoader(Compilation compilation, boolean childFirst) {
+  /** Writes the class files of {@code compilation} under {@code directory}, one directory per package. */
+  static void writeClassFiles(Compilation compilation, Path directory) throws IOException {
+    for (Map.Entry<String, byte[]> entry : classFiles(compilation).entrySet()) {
+      Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, entry.getValue());
+    }
+  }
+
+  /** The class files of {@code compilation} by binary name. */
+  private static Map<String, byte[]> classFiles(Compilation compilation) {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {
@@ -59,6 +90,11 @@ final class Compiler {
         throw new UncheckedIOException(e);
       }
     }
+    return classes;
+  }
+
+  private static ClassLoader classLoader(Compilation compilation, boolean childFirst) {
+    Map<String, byte[]> classes = classFiles(compilation);
     return new ClassLoader(Compiler.class.getClassLoader()) {
       @Override
       protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The generated {@code CatalogProxy}, compiled by the processor and loaded: forwarding of every
  * kind of method, interceptor order, exceptions as with {@code java.lang.reflect.Proxy}, the lazy
- * factory called once under 16 threads and retried after a failure, protection.
+ * factory called once under 16 threads and retried after a failure, protection, and
+ * {@code Object}'s {@code equals} and {@code hashCode}.
  */
 class ProxyBehaviourTest {
   private static Class<?> proxyClass;
@@ -214,6 +215,38 @@ class ProxyBehaviourTest {
     assertThatThrownBy(catalog::size).isSameAs(down);
     assertThat(catalog.size()).isEqualTo(3);
     assertThat(attempts).hasValue(2);
+  }
+
+  /**
+   * {@code equals} and {@code hashCode} are {@code Object}'s, for lazy and intercepting proxies
+   * alike: a proxy equals only itself (not its target, not another proxy of the same target), its
+   * hash code is its identity hash code, and neither creates a lazy target.
+   */
+  @Test
+  void aProxyEqualsOnlyItselfAndHashesByIdentity() throws Exception {
+    Shelf shelf = new Shelf();
+    AtomicInteger created = new AtomicInteger();
+    Supplier<Catalog<String>> factory = () -> {
+      created.incrementAndGet();
+      return shelf;
+    };
+    List<Catalog<String>> proxies = List.of(intercept(shelf), intercept(shelf, invocation -> invocation.proceed()),
+        lazy(factory), lazy(factory));
+
+    for (Catalog<String> proxy : proxies) {
+      assertThat(proxy.equals(proxy)).as("%s equals itself", proxy).isTrue();
+      assertThat(proxy.equals(shelf)).as("%s equals its target", proxy).isFalse();
+      for (Catalog<String> other : proxies) {
+        if (other != proxy) {
+          assertThat(proxy.equals(other)).as("%s equals another proxy of the same target", proxy).isFalse();
+        }
+      }
+      assertThat(proxy.hashCode()).isEqualTo(System.identityHashCode(proxy));
+    }
+    assertThat(created).as("lazy targets created").hasValue(0);
+    assertThat(proxies.get(2).size()).isEqualTo(3); // creates the first lazy proxy's target
+    assertThat(proxies.get(2).equals(proxies.get(3))).isFalse();
+    assertThat(proxies.get(2).hashCode()).isEqualTo(System.identityHashCode(proxies.get(2)));
   }
 
   @Test

@@ -7,6 +7,7 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every {@code @Publisher} diagnostic: its message, on the element it concerns. */
 class PublisherDiagnosticsTest {
@@ -105,18 +106,19 @@ class PublisherDiagnosticsTest {
     assertThat(Compiler.compile(source)).succeededWithoutWarnings();
   }
 
-  @Test
-  void anEventNamedLikeAPublisherMethod() {
+  @ParameterizedTest
+  @ValueSource(strings = {"create", "subscribe", "close"})
+  void anEventNamedLikeAPublisherMethod(String name) {
     JavaFileObject source = events(
-        "  void close();");
+        "  void " + name + "();");
 
     Compilation compilation = Compiler.compileWithoutWerror(source);
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("event method close has the name of a method of the generated publisher")
+        .hadErrorContaining("event method " + name + " has the name of a method of the generated publisher")
         .inFile(source)
-        .onLineContaining("void close()");
+        .onLineContaining("void " + name + "()");
   }
 
   @Test
@@ -144,19 +146,20 @@ class PublisherDiagnosticsTest {
         .onLineContaining("interface Events");
   }
 
-  @Test
-  void aDefaultMethodNamedLikeAPublisherMethod() {
+  @ParameterizedTest
+  @ValueSource(strings = {"create", "subscribe", "close"})
+  void aDefaultMethodNamedLikeAPublisherMethod(String name) {
     JavaFileObject source = events(
         "  void happened(String what);",
-        "  default void subscribe(Events other) {}");
+        "  default void " + name + "(Events other) {}");
 
     Compilation compilation = Compiler.compileWithoutWerror(source);
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("default method subscribe has the name of a method of the generated publisher")
+        .hadErrorContaining("default method " + name + " has the name of a method of the generated publisher")
         .inFile(source)
-        .onLineContaining("default void subscribe");
+        .onLineContaining("default void " + name);
   }
 
   @Test

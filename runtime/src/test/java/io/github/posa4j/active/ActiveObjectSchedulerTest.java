@@ -472,6 +472,38 @@ class ActiveObjectSchedulerTest {
     assertThat(ActiveObjectOptions.virtualThreadsAvailable()).isEqualTo(Runtime.version().feature() >= 21);
   }
 
+  /**
+   * The defaults: a queue of 65,536 requests, callers waiting when it is full, a dedicated thread.
+   * Under {@code FAIL} the default capacity shows: 65,536 requests queue up behind a running one,
+   * and the next is refused.
+   */
+  @Test
+  void theDefaultCapacityIs65536QueuedRequests() throws Exception {
+    ActiveObjectOptions defaults = ActiveObjectOptions.defaults();
+    assertThat(defaults.capacity()).isEqualTo(ActiveObjectOptions.DEFAULT_CAPACITY).isEqualTo(65_536);
+    assertThat(defaults.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
+    assertThat(defaults.name()).isEmpty();
+    assertThat(defaults.sharedExecutor()).isEmpty();
+    assertThat(ActiveObjectOptions.builder().build()).hasToString(defaults.toString()).hasToString(
+        "ActiveObjectOptions[name=(servant type), capacity=65536, overflowPolicy=BLOCK, runs on dedicated thread]");
+
+    ActiveObjectScheduler<Ledger> scheduler =
+        start(ActiveObjectOptions.builder().overflowPolicy(OverflowPolicy.FAIL).build());
+    CountDownLatch release = hold(scheduler);
+    List<CompletableFuture<Long>> queued = new ArrayList<>();
+    for (int i = 0; i < 65_536; i++) {
+      queued.add(scheduler.submit(new Ledger.Add(1)));
+    }
+    assertThat(scheduler.pendingRequests()).isEqualTo(65_536);
+    CompletableFuture<Long> refused = scheduler.submit(new Ledger.Add(1));
+
+    assertThatThrownBy(refused::join).cause().isExactlyInstanceOf(QueueFullException.class)
+        .hasMessageContaining("has 65536 requests queued");
+    release.countDown();
+    CompletableFuture.allOf(queued.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
+    assertThat(ledger.total).isEqualTo(65_536L);
+  }
+
   @Test
   void badOptionsNameTheSettingAndTheRange() {
     assertThatThrownBy(() -> ActiveObjectOptions.builder().capacity(0))

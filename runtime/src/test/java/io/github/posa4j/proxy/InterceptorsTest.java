@@ -9,7 +9,10 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 /** The built-in interceptors: protection, logging, timing. */
@@ -96,6 +99,57 @@ class InterceptorsTest {
     InterceptorChain chain = InterceptorChain.of(Interceptors.logging(logger, Level.DEBUG));
     assertThat(balance(chain, "a")).isEqualTo(42L);
     assertThat(logger.lines).isEmpty();
+  }
+
+  /**
+   * {@code logging()} without a logger writes at {@code DEBUG} to the {@code System.Logger}
+   * {@code io.github.posa4j.proxy}: here the JDK's default backend, {@code java.util.logging}, where
+   * {@code DEBUG} is {@code FINE}. Nothing at the default level {@code INFO}; argument values never.
+   */
+  @Test
+  void loggingWithoutALoggerWritesAtDebugToTheProxyLogger() throws Throwable {
+    java.util.logging.Logger julLogger = java.util.logging.Logger.getLogger("io.github.posa4j.proxy");
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.util.logging.Level levelBefore = julLogger.getLevel();
+    boolean parentHandlersBefore = julLogger.getUseParentHandlers();
+    julLogger.addHandler(handler);
+    julLogger.setUseParentHandlers(false);
+    try {
+      InterceptorChain chain = InterceptorChain.of(Interceptors.logging());
+      julLogger.setLevel(java.util.logging.Level.INFO);
+      assertThat(balance(chain, "secret-account")).isEqualTo(42L);
+      assertThat(records).as("nothing at INFO").isEmpty();
+
+      julLogger.setLevel(java.util.logging.Level.FINE);
+      assertThat(balance(chain, "secret-account")).isEqualTo(42L);
+
+      assertThat(records).hasSize(2).allSatisfy(record -> {
+        assertThat(record.getLoggerName()).isEqualTo("io.github.posa4j.proxy");
+        assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.FINE);
+      });
+      List<String> lines = records.stream()
+          .map(record -> MessageFormat.format(record.getMessage(), record.getParameters()))
+          .toList();
+      assertThat(lines.get(0)).isEqualTo("call Accounts.balance(String)");
+      assertThat(lines.get(1)).startsWith("Accounts.balance(String) returned after ");
+      assertThat(String.join("\n", lines)).as("argument values are not logged").doesNotContain("secret-account");
+    } finally {
+      julLogger.removeHandler(handler);
+      julLogger.setUseParentHandlers(parentHandlersBefore);
+      julLogger.setLevel(levelBefore);
+    }
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a slot is freed when a call ends however it ends, and during a retry delay. Asynchronous calls
  * ({@code CompletionStage}) hold their slot until their stage completes, may wait in a queue of
  * {@code waitingTaskQueue} places, and are rejected through the returned stage, never by a throw.
- * A queued call that times out leaves the queue and never runs.
+ * A queued call that times out leaves the queue and never runs. A rejection carries no stack trace.
  */
 class BulkheadTest {
   private static final String METHOD = "com.acme.Reports/render";
@@ -95,6 +95,26 @@ class BulkheadTest {
     }
     assertThat(policy.bulkheadInUse()).isZero();
     assertThat(style.invoke(policy, () -> "admitted again")).isEqualTo("admitted again");
+  }
+
+  /** A rejection is flow control under load: it carries no stack trace, and its message names the method. */
+  @ParameterizedTest
+  @EnumSource(Style.class)
+  void theRejectionCarriesNoStackTrace(Style style) throws Exception {
+    FaultTolerance policy = bulkhead(1, 1);
+    Gate gate = new Gate(1);
+    CompletableFuture<String> held = inNewThread(() -> style.invoke(policy, gate));
+    try {
+      gate.awaitInside();
+
+      assertThatThrownBy(() -> style.invoke(policy, () -> "rejected"))
+          .isInstanceOf(BulkheadFullException.class)
+          .hasMessageContaining(METHOD)
+          .satisfies(rejection -> assertThat(rejection.getStackTrace()).isEmpty());
+    } finally {
+      gate.leave.countDown();
+    }
+    assertThat(held.get(5, TimeUnit.SECONDS)).isEqualTo("held");
   }
 
   @ParameterizedTest
@@ -272,6 +292,25 @@ class BulkheadTest {
     assertThat(calls.results.get(2).get(5, TimeUnit.SECONDS)).isEqualTo("third");
     assertThat(calls.results.get(3).get(5, TimeUnit.SECONDS)).isEqualTo("fourth");
     assertThat(policy.bulkheadInUse()).isZero();
+  }
+
+  @Test
+  void theAsyncRejectionCarriesNoStackTrace() throws Exception {
+    FaultTolerance policy = bulkhead(1, 1);
+    AsyncCalls calls = new AsyncCalls();
+    calls.call(policy); // runs
+    calls.call(policy); // waits
+
+    assertThat(failureOf(calls.call(policy)))
+        .isInstanceOf(BulkheadFullException.class)
+        .hasMessageContaining(METHOD)
+        .satisfies(rejection -> assertThat(rejection.getStackTrace()).isEmpty());
+    assertThat(new BulkheadFullException(METHOD, 1, 1).getStackTrace()).as("made by application code").isEmpty();
+
+    calls.stages.get(0).complete("first");
+    calls.awaitStarted(2);
+    calls.stages.get(1).complete("second");
+    assertThat(calls.results.get(1).get(5, TimeUnit.SECONDS)).isEqualTo("second");
   }
 
   @Test

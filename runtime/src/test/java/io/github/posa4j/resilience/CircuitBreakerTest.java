@@ -1,7 +1,9 @@
 package io.github.posa4j.resilience;
 
+import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.failureOf;
 import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.inNewThread;
 import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.letTimePass;
+import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.outcome;
 import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.outcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +13,7 @@ import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E1;
 import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E1Sibling;
 import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E2;
 import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.Script;
+import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.ScriptedFailure;
 import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.Style;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code CircuitBreakerExceptionHierarchyTest}): a rolling window of the last
  * {@code requestVolumeThreshold} calls, judged when full; fail fast while open; half-open after
  * {@code delay} with {@code successThreshold} trial calls, any of whose failures re-opens;
- * {@code failOn}/{@code skipOn} decide what is a failure; listeners see every state change.
+ * {@code failOn}/{@code skipOn} decide what is a failure; listeners see every state change. Outcomes
+ * of calls admitted before a state change are ignored, and a rejection carries no stack trace.
  *
  * <p>In the outcome lists, {@code S} is a call that returned, {@code F} one that threw the body's
  * own failure and {@code open} one rejected with {@link CircuitBreakerOpenException}.
@@ -164,6 +168,31 @@ class CircuitBreakerTest {
         .hasMessageContaining(METHOD));
   }
 
+  /** A rejection is flow control under load: it carries no stack trace, and its message names the method. */
+  @ParameterizedTest
+  @EnumSource(Style.class)
+  void theOpenBreakersRejectionCarriesNoStackTrace(Style style) {
+    FaultTolerance policy = breaker(window(1, 1.0));
+    assertThat(outcomes(style, policy, new Script("F"), 1)).containsExactly("F");
+
+    assertThatThrownBy(() -> style.invoke(policy, () -> "refused"))
+        .isInstanceOf(CircuitBreakerOpenException.class)
+        .hasMessageContaining(METHOD)
+        .satisfies(rejection -> assertThat(rejection.getStackTrace()).isEmpty());
+  }
+
+  @Test
+  void theOpenBreakersAsyncRejectionCarriesNoStackTrace() throws Exception {
+    FaultTolerance policy = breaker(window(1, 1.0));
+    assertThat(outcomes(Style.FUNCTIONAL, policy, new Script("F"), 1)).containsExactly("F");
+
+    assertThat(failureOf(policy.callAsync(() -> CompletableFuture.completedFuture("refused"))))
+        .isInstanceOf(CircuitBreakerOpenException.class)
+        .hasMessageContaining(METHOD)
+        .satisfies(rejection -> assertThat(rejection.getStackTrace()).isEmpty());
+    assertThat(new CircuitBreakerOpenException(METHOD).getStackTrace()).as("made by application code").isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(Style.class)
   void openBreakerStaysOpenForItsDelay(Style style) {
@@ -244,6 +273,67 @@ class CircuitBreakerTest {
     assertThat(policy.circuitState()).contains(CircuitState.CLOSED);
     assertThat(outcomes(style, policy, body, 2)).containsExactly("F", "open");
     assertThat(body.calls()).isEqualTo(9);
+  }
+
+  /**
+   * Calls admitted before a state change do not count after it, the change coming from other
+   * calls' outcomes (not forced): two calls admitted while closed fail only once the breaker has
+   * opened, the first while it is half-open (its failure does not re-open it), the second once
+   * trial calls closed it again (its failure is not in the new, empty window).
+   */
+  @ParameterizedTest
+  @EnumSource(Style.class)
+  void outcomesOfCallsAdmittedBeforeAStateChangeAreIgnored(Style style) throws Exception {
+    FaultTolerance policy = breaker(window(2, 1.0).delay(SHORT_DELAY).successThreshold(2));
+    CircuitBreakerView view = policy.circuitBreaker().orElseThrow();
+    StraddlingCall first = new StraddlingCall(style, policy);
+    StraddlingCall second = new StraddlingCall(style, policy);
+    first.awaitInside();
+    second.awaitInside();
+
+    assertThat(outcomes(style, policy, new Script("FF"), 2)).containsExactly("F", "F");
+    assertThat(policy.circuitState()).contains(CircuitState.OPEN);
+    waitOutDelay();
+    assertThat(outcomes(style, policy, new Script(""), 1)).containsExactly("S");
+    assertThat(policy.circuitState()).contains(CircuitState.HALF_OPEN);
+
+    first.fail();
+    assertThat(policy.circuitState()).as("a failed trial call would re-open it").contains(CircuitState.HALF_OPEN);
+
+    assertThat(outcomes(style, policy, new Script(""), 1)).containsExactly("S");
+    assertThat(policy.circuitState()).contains(CircuitState.CLOSED);
+    second.fail();
+    assertThat(view.windowCalls()).isZero();
+    assertThat(view.windowFailures()).isZero();
+
+    assertThat(outcomes(style, policy, new Script("F"), 1)).containsExactly("F");
+    assertThat(policy.circuitState()).as("one failure in a window of two").contains(CircuitState.CLOSED);
+    assertThat(view.windowCalls()).isEqualTo(1);
+  }
+
+  /** A call on a thread of its own, admitted at once, that fails when told to. */
+  private static final class StraddlingCall {
+    private final CountDownLatch inside = new CountDownLatch(1);
+    private final CountDownLatch leave = new CountDownLatch(1);
+    private final CompletableFuture<String> outcome;
+
+    StraddlingCall(Style style, FaultTolerance policy) {
+      outcome = inNewThread(() -> outcome(style, policy, () -> {
+        inside.countDown();
+        assertThat(leave.await(10, TimeUnit.SECONDS)).as("told to fail").isTrue();
+        throw new ScriptedFailure("admitted before the change");
+      }));
+    }
+
+    void awaitInside() throws InterruptedException {
+      assertThat(inside.await(10, TimeUnit.SECONDS)).as("the call was admitted").isTrue();
+    }
+
+    /** Lets the call fail, and waits until its outcome has been recorded. */
+    void fail() throws Exception {
+      leave.countDown();
+      assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo("F");
+    }
   }
 
   /** Half-open lets successThreshold trial calls in at once; the next is rejected meanwhile. */

@@ -1,6 +1,7 @@
 package io.github.posa4j.resilience;
 
 import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.failureOf;
+import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.inNewThread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -339,6 +340,57 @@ class RetryTest {
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();
+    }
+  }
+
+  /**
+   * With a fallback, an interrupt that arrives while the caller sleeps in the retry delay ends the
+   * retrying in the fallback, which gets the last failure; the caller keeps its interrupt flag.
+   */
+  @ParameterizedTest
+  @EnumSource(Style.class)
+  void interruptDuringTheDelayFallsBackAndKeepsTheInterrupt(Style style) throws Exception {
+    CompletableFuture<Thread> retrying = new CompletableFuture<>();
+    List<Throwable> fellBackOn = new CopyOnWriteArrayList<>();
+    FaultTolerance policy = FaultTolerance.builder(METHOD)
+        .retry(immediate(3).delay(Duration.ofSeconds(10)).build())
+        .fallback(FallbackPolicy.of(context -> {
+          fellBackOn.add(context.failure());
+          return "fallback";
+        }))
+        .listener(new FaultToleranceListener() {
+          @Override
+          public void onRetry(String method, int retry, Throwable failure, long delayNanos) {
+            retrying.complete(Thread.currentThread());
+          }
+        })
+        .build();
+    AtomicInteger calls = new AtomicInteger();
+    ScriptedFailure failure = new ScriptedFailure("fails before the delay");
+
+    CompletableFuture<String> call = inNewThread(() -> {
+      String result = style.invoke(policy, () -> {
+        calls.incrementAndGet();
+        throw failure;
+      });
+      return result + (Thread.currentThread().isInterrupted() ? ", interrupt kept" : ", interrupt lost");
+    });
+    Thread caller = retrying.get(5, TimeUnit.SECONDS);
+    awaitSleeping(caller);
+    caller.interrupt();
+
+    assertThat(call.get(5, TimeUnit.SECONDS)).isEqualTo("fallback, interrupt kept");
+    assertThat(calls).hasValue(1);
+    assertThat(fellBackOn).containsExactly(failure);
+    assertThat(failure.getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class);
+  }
+
+  /** Waits (up to 5 seconds) until {@code thread} sleeps: here, in its retry delay. */
+  private static void awaitSleeping(Thread thread) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (thread.getState() != Thread.State.TIMED_WAITING) {
+      assertThat(System.nanoTime() - deadline).as("%s never slept", thread).isNegative();
+      Thread.onSpinWait();
     }
   }
 
