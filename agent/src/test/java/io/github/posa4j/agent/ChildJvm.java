@@ -2,8 +2,12 @@ package io.github.posa4j.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.tools.attach.VirtualMachine;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +96,41 @@ final class ChildJvm {
     ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
     builder.environment().putAll(environment);
     return builder.start();
+  }
+
+  /**
+   * Starts {@code mainClass} without the agent, waits for its line {@code ready <pid>}, attaches the
+   * agent to it with {@code agentOptions}, answers {@code go} on its standard input, and returns
+   * every line it printed once it has exited (exit code 0 asserted).
+   */
+  static List<String> runAttached(Class<?> mainClass, String agentOptions) throws Exception {
+    Process app = plain().jvmOption("-XX:+EnableDynamicAgentLoading").start(mainClass);
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+        OutputStream in = app.getOutputStream()) {
+      List<String> lines = new ArrayList<>();
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("ready ")) {
+        lines.add(line);
+      }
+      assertThat(line).as("the app said ready: %s", lines).isNotNull();
+
+      VirtualMachine vm = VirtualMachine.attach(line.substring("ready ".length()));
+      try {
+        vm.loadAgent(AGENT_JAR.toString(), agentOptions);
+      } finally {
+        vm.detach();
+      }
+      in.write("go\n".getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      while ((line = out.readLine()) != null) {
+        lines.add(line);
+      }
+      assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(app.exitValue()).as(String.join("\n", lines)).isZero();
+      return lines;
+    } finally {
+      app.destroyForcibly();
+    }
   }
 
   private static Result runCommand(List<String> command, Map<String, String> environment)

@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.shop.AttachLockingShopMain;
 import com.acme.shop.LockingShopMain;
-import com.sun.tools.attach.VirtualMachine;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,36 +28,11 @@ class SynchronizedMethodsIT {
 
   @Test
   void wovenByAttachingTheLockIsHeldAcrossRetries() throws Exception {
-    Process app = ChildJvm.plain().jvmOption("-XX:+EnableDynamicAgentLoading").start(AttachLockingShopMain.class);
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-        OutputStream in = app.getOutputStream()) {
-      List<String> lines = new ArrayList<>();
-      String line;
-      while ((line = out.readLine()) != null && !line.startsWith("ready ")) {
-        lines.add(line);
-      }
-      assertThat(line).as("the app said ready: %s", lines).isNotNull();
+    List<String> lines = ChildJvm.runAttached(AttachLockingShopMain.class, "config=" + KEYS);
 
-      VirtualMachine vm = VirtualMachine.attach(line.substring("ready ".length()));
-      try {
-        vm.loadAgent(ChildJvm.AGENT_JAR.toString(), "config=" + KEYS);
-      } finally {
-        vm.detach();
-      }
-      in.write("go\n".getBytes(StandardCharsets.UTF_8));
-      in.flush();
-      while ((line = out.readLine()) != null) {
-        lines.add(line);
-      }
-      assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(app.exitValue()).as(String.join("\n", lines)).isZero();
-
-      assertThat(lines).anySatisfy(l -> assertThat(l)
-          .startsWith("[posa4j] woven com.acme.shop.LockingShop/count(): Retry(maxRetries=1"));
-      assertThat(lines).contains("locking: returned counted, lock held true after 2 attempts; "
-          + "when the retry was decided the caller held the lock true; another thread got it after 2 attempt(s)");
-    } finally {
-      app.destroyForcibly();
-    }
+    assertThat(lines).anySatisfy(l -> assertThat(l)
+        .startsWith("[posa4j] woven com.acme.shop.LockingShop/count(): Retry(maxRetries=1"));
+    assertThat(lines).contains("locking: returned counted, lock held true after 2 attempts; "
+        + "when the retry was decided the caller held the lock true; another thread got it after 2 attempt(s)");
   }
 }

@@ -3,12 +3,8 @@ package io.github.posa4j.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,23 +43,10 @@ class JmxSwitchTest {
   /** The lines {@link JmxSwitchMain} printed in a child JVM with these environment variables and JVM options. */
   private static List<String> runChild(Map<String, String> environment, String... jvmOptions)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), JmxSwitchMain.class.getName()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.equalsIgnoreCase("posa4j_jmx") || name.equals("posa4j.jmx")
-        || name.equalsIgnoreCase("posa4j_config") || name.equals("posa4j.config"));
-    builder.environment().putAll(environment);
-    Process child = builder.start();
-    boolean exited = child.waitFor(60, TimeUnit.SECONDS);
-    if (!exited) {
-      child.destroyForcibly();
-    }
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-    assertThat(exited).as("the child JVM exited; output:%n%s", output).isTrue();
-    assertThat(child.exitValue()).as("exit status; output:%n%s", output).isZero();
-    return output.lines().toList();
+    return ChildJava.run(JmxSwitchMain.class, List.of(jvmOptions), inherited -> {
+      inherited.keySet().removeIf(name -> name.equalsIgnoreCase("posa4j_jmx") || name.equals("posa4j.jmx")
+          || name.equalsIgnoreCase("posa4j_config") || name.equals("posa4j.config"));
+      inherited.putAll(environment);
+    }).lines().toList();
   }
 }

@@ -3,9 +3,7 @@ package io.github.posa4j.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,21 +15,9 @@ class WithoutJfrTest {
 
   @Test
   void everyHookDoesNothingWithoutTheJdkJfrModule() throws IOException, InterruptedException {
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--limit-modules", "java.base,java.logging,java.management",
-        "-cp", System.getProperty("java.class.path"),
-        WithoutJfrMain.class.getName())
-        .redirectErrorStream(true)
-        .start();
-    boolean exited = child.waitFor(60, TimeUnit.SECONDS);
-    if (!exited) {
-      child.destroyForcibly();
-    }
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String output = ChildJava.run(WithoutJfrMain.class,
+        List.of("--limit-modules", "java.base,java.logging,java.management"), environment -> {});
 
-    assertThat(exited).as("the child JVM exited; output:%n%s", output).isTrue();
-    assertThat(child.exitValue()).as("exit status; output:%n%s", output).isZero();
     assertThat(output).doesNotContain("jdk/jfr").doesNotContain("jdk.jfr").endsWith("ok" + System.lineSeparator());
   }
 }
