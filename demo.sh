@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 echo "Building the examples and the agent: mvn -B -q -pl examples -am package -DskipTests"
-mvn -B -q -pl examples -am package -DskipTests
+# (the sed drops the colour resets some Maven packagings print even in batch mode)
+mvn -B -q -pl examples -am package -DskipTests 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d'
 
 echo
 exec java -cp examples/target/classes:runtime/target/classes:annotations/target/classes \
