@@ -45,12 +45,11 @@ public final class Demo {
   }
 
   /**
-   * Tells the story on {@code out}, running the legacy app under {@code agent} with {@code config};
-   * answers the summary table's rows.
+   * Tells the story on {@code out}, running the legacy app under {@code agent} with {@code config}.
    *
    * @throws IllegalStateException if the legacy app does not run to its end
    */
-  public static List<List<String>> run(PrintStream out, Path agent, Path config) throws IOException, InterruptedException {
+  public static void run(PrintStream out, Path agent, Path config) throws IOException, InterruptedException {
     long start = System.nanoTime();
     out.println("posa4j demo");
     out.println();
@@ -78,7 +77,6 @@ public final class Demo {
     out.println();
     out.println("Summary (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s)");
     printTable(out, rows);
-    return rows;
   }
 
   private static String describe(Summary run) {

@@ -10,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the {@link LegacyPaymentsApp} in a child JVM, as an operator would: as it is, or under
@@ -21,8 +18,6 @@ import java.util.regex.Pattern;
  * indented, and its summary line is read back.
  */
 public final class LegacyAppRunner {
-  private static final Pattern SUMMARY = Pattern.compile(
-      "summary: ok=(\\d+) failed=(\\d+) fallback=(\\d+) server-requests=(\\d+) elapsed-ms=(\\d+)");
   private static final long PATIENCE_SECONDS = 120;
 
   private final PrintStream out;
@@ -56,7 +51,7 @@ public final class LegacyAppRunner {
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         out.println("   | " + line);
-        summary = parse(line).orElse(summary);
+        summary = Summary.parse(line).orElse(summary);
       }
     } finally {
       if (!app.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
@@ -68,16 +63,6 @@ public final class LegacyAppRunner {
           + (summary == null ? " without its summary line" : "") + "; its output is above");
     }
     return summary;
-  }
-
-  /** Reads a summary line the app printed, if {@code line} is one. */
-  static Optional<Summary> parse(String line) {
-    Matcher summary = SUMMARY.matcher(line);
-    if (!summary.matches()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Summary(Integer.parseInt(summary.group(1)), Integer.parseInt(summary.group(2)),
-        Integer.parseInt(summary.group(3)), Integer.parseInt(summary.group(4)), Long.parseLong(summary.group(5)), 0));
   }
 
   /** Where the app's classes are: the legacy app needs nothing else. */

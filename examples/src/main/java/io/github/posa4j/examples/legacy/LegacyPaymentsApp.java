@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -14,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The legacy app the posa4j agent protects through {@code legacy.properties}: it charges customers
@@ -65,6 +68,8 @@ public final class LegacyPaymentsApp {
 
   /** What a run came to. {@link #toString()} is the summary line the app prints last. */
   public record Summary(int ok, int failed, int fallback, int serverRequests, long elapsedMillis, int serverPort) {
+    private static final Pattern LINE = Pattern.compile(
+        "summary: ok=(\\d+) failed=(\\d+) fallback=(\\d+) server-requests=(\\d+) elapsed-ms=(\\d+)");
 
     /** How many charges were made. */
     public int charges() {
@@ -75,6 +80,19 @@ public final class LegacyPaymentsApp {
     public String toString() {
       return "summary: ok=" + ok + " failed=" + failed + " fallback=" + fallback
           + " server-requests=" + serverRequests + " elapsed-ms=" + elapsedMillis;
+    }
+
+    /**
+     * Reads back a line {@link #toString()} wrote, if {@code line} is one; the port is not in the
+     * line, so it reads as 0.
+     */
+    public static Optional<Summary> parse(String line) {
+      Matcher summary = LINE.matcher(line);
+      if (!summary.matches()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Summary(Integer.parseInt(summary.group(1)), Integer.parseInt(summary.group(2)),
+          Integer.parseInt(summary.group(3)), Integer.parseInt(summary.group(4)), Long.parseLong(summary.group(5)), 0));
     }
   }
 
