@@ -1,14 +1,22 @@
 package io.github.posa4j.resilience;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The slots of one bulkhead, and the waiting queue of its asynchronous calls. A slot is an
- * increment of one counter; synchronous calls never wait for one.
+ * The slots of one bulkhead, and the waiting queue of its asynchronous calls.
+ *
+ * <p>A slot is an increment of one counter, taken with a compare-and-set only while one is free.
+ * Synchronous calls never wait: they take a slot or are rejected, without a lock. An asynchronous
+ * call that finds a slot free and nobody waiting takes it the same way. Every other decision about
+ * an asynchronous call (to queue it, to turn it away, to hand a slot to the oldest waiting call)
+ * is made under the queue's lock, which also guards the count of waiting calls. So a call is
+ * turned away only when, at one instant, every slot is taken and every place in the queue is
+ * held, and the count never exceeds the places: nothing counts itself in to see whether there is
+ * room and counts itself out again, which would turn away the calls that arrive meanwhile.
  */
 final class BulkheadState implements BulkheadView {
   private final String method;
@@ -18,13 +26,18 @@ final class BulkheadState implements BulkheadView {
   private final String queueFullMessage;
   private final Executor queuedCalls;
   private final AtomicInteger inUse = new AtomicInteger();
-  private final AtomicInteger waiting = new AtomicInteger();
   private final LongAdder rejections = new LongAdder();
-  private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
+  /** Asynchronous calls waiting for a slot, oldest first; its monitor guards it and {@link #waiting}. */
+  private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+  /** The size of {@link #queue}: written under its lock, read without it. */
+  private volatile int waiting;
 
   /** A queued asynchronous call. */
   interface Waiter {
-    /** Takes the slot just acquired for it; false if it no longer wants it (it timed out). */
+    /**
+     * Takes the slot just acquired for it; false if it no longer wants it (it timed out, or its
+     * caller cancelled it). Runs no application code: it is called under the queue's lock.
+     */
     boolean claim();
 
     /** Runs the call in the slot it claimed. */
@@ -65,31 +78,50 @@ final class BulkheadState implements BulkheadView {
   /** Frees a slot and hands free slots to waiting calls. */
   void release() {
     inUse.decrementAndGet();
-    if (!queue.isEmpty()) {
+    if (waiting != 0) {
       startWaiters();
     }
   }
 
   /**
-   * Runs {@code waiter} now if a slot is free, else queues it if there is room.
+   * Runs {@code waiter} now if a slot is free and no call waits, else queues it if there is room.
    *
    * @return false when both the slots and the queue are full
    */
   boolean acquireOrQueue(Waiter waiter) {
-    if (queue.isEmpty() && tryAcquire()) {
-      if (waiter.claim()) {
-        waiter.run();
-      } else {
-        release();
-      }
+    if (waiting == 0 && tryAcquire()) {
+      runInSlot(waiter);
       return true;
     }
-    if (waiting.incrementAndGet() > maxWaiting) {
-      waiting.decrementAndGet();
-      return false;
+    if (maxWaiting == 0) {
+      return false; // the compare-and-set found every slot taken, and there is no queue
     }
-    queue.add(waiter);
-    startWaiters();
+    boolean runNow = false;
+    Waiter oldest = null;
+    synchronized (queue) {
+      if (waiting == 0 && tryAcquire()) {
+        runNow = true;
+      } else {
+        if (waiting == maxWaiting) {
+          // A slot freed since its release looked for waiting calls goes to the oldest of them, and
+          // its place to this call; without a free slot, the queue stays full.
+          oldest = slotForOldest();
+          if (waiting == maxWaiting) {
+            return false;
+          }
+        }
+        queue.addLast(waiter);
+        waiting = waiting + 1;
+      }
+    }
+    if (oldest != null) {
+      startQueued(oldest);
+    }
+    if (runNow) {
+      runInSlot(waiter);
+    } else {
+      startWaiters(); // a release that looked for waiting calls before this one was queued found none
+    }
     return true;
   }
 
@@ -99,23 +131,48 @@ final class BulkheadState implements BulkheadView {
    * deadline passed on its way in), which changes no count.
    */
   void leftQueue(Waiter waiter) {
-    if (queue.remove(waiter)) {
-      waiting.decrementAndGet();
+    synchronized (queue) {
+      if (queue.remove(waiter)) {
+        waiting = waiting - 1;
+      }
+    }
+  }
+
+  private void runInSlot(Waiter waiter) {
+    if (waiter.claim()) {
+      waiter.run();
+    } else {
+      release();
     }
   }
 
   private void startWaiters() {
-    while (!queue.isEmpty() && tryAcquire()) {
-      Waiter next = queue.poll();
-      if (next == null) {
-        release();
-        return;
+    Waiter next;
+    while ((next = slotForOldest()) != null) {
+      startQueued(next);
+    }
+  }
+
+  /**
+   * Takes a free slot for the oldest waiting call that still wants one, and takes that call out
+   * of the queue; {@code null} when no slot is free or no call waits. Calls that no longer want a
+   * slot leave the queue on the way.
+   */
+  private Waiter slotForOldest() {
+    synchronized (queue) {
+      if (waiting == 0 || !tryAcquire()) {
+        return null;
       }
-      waiting.decrementAndGet();
-      if (next.claim()) {
-        startQueued(next);
-      } else {
-        inUse.decrementAndGet(); // it timed out while queued: the slot goes to the next one
+      while (true) {
+        Waiter next = queue.pollFirst();
+        if (next == null) {
+          inUse.decrementAndGet(); // every call that waited had given up: nobody takes the slot
+          return null;
+        }
+        waiting = waiting - 1;
+        if (next.claim()) {
+          return next;
+        }
       }
     }
   }
@@ -160,7 +217,7 @@ final class BulkheadState implements BulkheadView {
 
   @Override
   public int waiting() {
-    return waiting.get();
+    return waiting;
   }
 
   @Override

@@ -355,6 +355,45 @@ class BulkheadTest {
     assertThat(calls.started()).isEqualTo(2);
   }
 
+  /** A queued call its caller cancelled never runs: the slot freed for it goes to the call behind it. */
+  @Test
+  void aQueuedCallCancelledByItsCallerNeverRunsAndTheNextOneTakesTheSlot() throws Exception {
+    FaultTolerance policy = bulkhead(1, 2);
+    AsyncCalls calls = new AsyncCalls();
+    calls.call(policy);
+    CompletableFuture<String> cancelled = calls.call(policy);
+    CompletableFuture<String> next = calls.call(policy);
+
+    assertThat(cancelled.cancel(false)).isTrue();
+    calls.stages.get(0).complete("first");
+    calls.awaitStarted(2);
+
+    calls.stages.get(1).complete("next");
+    assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("next");
+    assertThat(calls.started()).as("the cancelled call never ran").isEqualTo(2);
+    assertThat(policy.bulkheadInUse()).isZero();
+    assertThat(policy.bulkheadWaiting()).isZero();
+  }
+
+  /** When every waiting call was cancelled, the slot freed for them is free again for the next call. */
+  @Test
+  void aSlotThatNoWaitingCallWantsAnyMoreIsFreeAgain() throws Exception {
+    FaultTolerance policy = bulkhead(1, 1);
+    AsyncCalls calls = new AsyncCalls();
+    calls.call(policy);
+    calls.call(policy).cancel(false);
+
+    calls.stages.get(0).complete("first");
+    assertThat(policy.bulkheadInUse()).isZero();
+    assertThat(policy.bulkheadWaiting()).isZero();
+
+    calls.call(policy);
+    assertThat(calls.started()).as("the next call ran at once, on the caller's thread").isEqualTo(2);
+    assertThat(policy.bulkheadInUse()).isEqualTo(1);
+    calls.stages.get(1).complete("second");
+    assertThat(policy.bulkheadInUse()).isZero();
+  }
+
   /**
    * A queued call's timeout counts from the call, queueing included: queued for about 150 ms of a
    * 400 ms timeout, it then times out less than 400 ms after it started to run.
