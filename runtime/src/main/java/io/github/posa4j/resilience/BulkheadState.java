@@ -11,14 +11,20 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A slot is an increment of one counter, taken with a compare-and-set only while one is free.
  * Synchronous calls never wait: they take a slot or are rejected, without a lock. An asynchronous
- * call that finds a slot free and nobody waiting takes it the same way. Every other decision about
- * an asynchronous call (to queue it, to turn it away, to hand a slot to the oldest waiting call)
- * is made under the queue's lock, which also guards the count of waiting calls. So a call is
- * turned away only when, at one instant, every slot is taken and every place in the queue is
- * held, and the count never exceeds the places: nothing counts itself in to see whether there is
- * room and counts itself out again, which would turn away the calls that arrive meanwhile.
+ * call that finds a slot free and nobody waiting takes it the same way. The queue changes only
+ * under its lock, and so do the slots handed to waiting calls; a call is queued, or turned away
+ * because the queue is full, under that lock too, unless it can tell without it that, at one
+ * instant, every slot was taken and every place held.
+ *
+ * <p>So a call is turned away only when every slot runs a call and every place in the queue holds
+ * one, and the count of waiting calls never exceeds the places. Nothing counts itself in to see
+ * whether there is room and counts itself out again, which would turn away the calls that arrive
+ * meanwhile.
  */
 final class BulkheadState implements BulkheadView {
+  /** In {@link #queueState}: one change of the queue. */
+  private static final long ONE_CHANGE = 1L << 32;
+
   private final String method;
   private final int maxConcurrent;
   private final int maxWaiting;
@@ -27,10 +33,14 @@ final class BulkheadState implements BulkheadView {
   private final Executor queuedCalls;
   private final AtomicInteger inUse = new AtomicInteger();
   private final LongAdder rejections = new LongAdder();
-  /** Asynchronous calls waiting for a slot, oldest first; its monitor guards it and {@link #waiting}. */
+  /** Asynchronous calls waiting for a slot, oldest first; its monitor guards it and {@link #queueState}. */
   private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
-  /** The size of {@link #queue}: written under its lock, read without it. */
-  private volatile int waiting;
+  /**
+   * The size of {@link #queue} in the low 32 bits, and in the high 32 bits how many times it
+   * changed, so that two equal readings prove that it did not change between them. Written under
+   * the queue's lock, read without it.
+   */
+  private volatile long queueState;
 
   /** A queued asynchronous call. */
   interface Waiter {
@@ -78,7 +88,7 @@ final class BulkheadState implements BulkheadView {
   /** Frees a slot and hands free slots to waiting calls. */
   void release() {
     inUse.decrementAndGet();
-    if (waiting != 0) {
+    if (waitingIn(queueState) != 0) {
       startWaiters();
     }
   }
@@ -89,29 +99,32 @@ final class BulkheadState implements BulkheadView {
    * @return false when both the slots and the queue are full
    */
   boolean acquireOrQueue(Waiter waiter) {
-    if (waiting == 0 && tryAcquire()) {
+    if (waitingIn(queueState) == 0 && tryAcquire()) {
       runInSlot(waiter);
       return true;
     }
     if (maxWaiting == 0) {
       return false; // the compare-and-set found every slot taken, and there is no queue
     }
+    if (seenFull()) {
+      return false;
+    }
     boolean runNow = false;
     Waiter oldest = null;
     synchronized (queue) {
-      if (waiting == 0 && tryAcquire()) {
+      if (waitingIn(queueState) == 0 && tryAcquire()) {
         runNow = true;
       } else {
-        if (waiting == maxWaiting) {
+        if (waitingIn(queueState) == maxWaiting) {
           // A slot freed since its release looked for waiting calls goes to the oldest of them, and
           // its place to this call; without a free slot, the queue stays full.
           oldest = slotForOldest();
-          if (waiting == maxWaiting) {
+          if (waitingIn(queueState) == maxWaiting) {
             return false;
           }
         }
         queue.addLast(waiter);
-        waiting = waiting + 1;
+        queueState += ONE_CHANGE + 1;
       }
     }
     if (oldest != null) {
@@ -126,14 +139,24 @@ final class BulkheadState implements BulkheadView {
   }
 
   /**
-   * Called by a call that gave up (timed out) before it started: takes it out of the queue if it
-   * is there. Safe to call more than once, and for a call that never was in the queue (its
-   * deadline passed on its way in), which changes no count.
+   * Whether every slot was taken while the queue was full: the queue did not change between two
+   * readings, and the slots were all taken between them. Without the lock, so that a saturated
+   * bulkhead turns calls away without making them queue for the lock.
+   */
+  private boolean seenFull() {
+    long before = queueState;
+    return waitingIn(before) == maxWaiting && inUse.get() >= maxConcurrent && queueState == before;
+  }
+
+  /**
+   * Called by a call that gave up before it started (it timed out, or its caller cancelled it):
+   * takes it out of the queue if it is there. Safe to call more than once, and for a call that
+   * never was in the queue (it gave up on its way in), which changes no count.
    */
   void leftQueue(Waiter waiter) {
     synchronized (queue) {
       if (queue.remove(waiter)) {
-        waiting = waiting - 1;
+        queueState += ONE_CHANGE - 1;
       }
     }
   }
@@ -160,7 +183,7 @@ final class BulkheadState implements BulkheadView {
    */
   private Waiter slotForOldest() {
     synchronized (queue) {
-      if (waiting == 0 || !tryAcquire()) {
+      if (waitingIn(queueState) == 0 || !tryAcquire()) {
         return null;
       }
       while (true) {
@@ -169,12 +192,16 @@ final class BulkheadState implements BulkheadView {
           inUse.decrementAndGet(); // every call that waited had given up: nobody takes the slot
           return null;
         }
-        waiting = waiting - 1;
+        queueState += ONE_CHANGE - 1;
         if (next.claim()) {
           return next;
         }
       }
     }
+  }
+
+  private static int waitingIn(long queueState) {
+    return (int) queueState;
   }
 
   /**
@@ -217,7 +244,7 @@ final class BulkheadState implements BulkheadView {
 
   @Override
   public int waiting() {
-    return waiting;
+    return waitingIn(queueState);
   }
 
   @Override
