@@ -145,20 +145,44 @@ final class AsyncCall<T> {
           policy.onRejected(full);
           attemptFailed(full);
         }
-      } else if (state.get() == TIMED_OUT) {
-        bulkhead.leftQueue(this); // its deadline passed while it was on its way into the queue
+      } else {
+        int now = state.get();
+        if (now == TIMED_OUT) {
+          bulkhead.leftQueue(this); // its deadline passed while it was on its way into the queue
+        } else if (now == WAITING) {
+          // Queued: should the caller cancel (or complete) its future meanwhile, the place is freed at once.
+          result.whenComplete((value, error) -> callerGaveUp());
+        }
       }
     }
 
     @Override
     public boolean claim() {
       if (result.isDone()) { // cancelled while it waited: give the slot to the next one
-        if (state.compareAndSet(WAITING, DONE)) {
-          cancelDeadline();
-        }
+        abandon();
         return false;
       }
       return state.compareAndSet(WAITING, RUNNING);
+    }
+
+    /** The caller's future completed; if this attempt still waits, it leaves the queue and never runs. */
+    private void callerGaveUp() {
+      if (abandon()) {
+        policy.bulkheadState().leftQueue(this);
+      }
+    }
+
+    /**
+     * Ends this attempt, which will never run: true if it was still waiting, false if it had
+     * started or ended already. A half-open breaker's trial admitted for it is given back.
+     */
+    private boolean abandon() {
+      if (!state.compareAndSet(WAITING, DONE)) {
+        return false;
+      }
+      cancelDeadline();
+      policy.abandonPermit(permit);
+      return true;
     }
 
     /** Runs the body in the slot this attempt holds. */

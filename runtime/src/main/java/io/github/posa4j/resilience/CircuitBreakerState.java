@@ -181,6 +181,17 @@ final class CircuitBreakerState implements CircuitBreakerView {
     }
   }
 
+  /**
+   * Forgets a call admitted with {@code permit} that never ran (its caller cancelled it while it
+   * waited for a bulkhead slot): it has no outcome, and a half-open trial it held is free again for
+   * another call, or the breaker would wait for its outcome forever.
+   */
+  void giveBack(Permit permit) {
+    if (permit instanceof HalfOpen) {
+      ((HalfOpen) permit).admitted.decrementAndGet();
+    }
+  }
+
   /** Counts in the totals an outcome that no closed window counts. */
   private void countOutside(boolean failed) {
     (failed ? outsideFailures : outsideSuccesses).increment();

@@ -372,6 +372,13 @@ public final class FaultTolerance {
     }
   }
 
+  /** Gives back what {@code permit} holds for an attempt that never ran (a half-open trial). */
+  void abandonPermit(Permit permit) {
+    if (breaker != null) {
+      breaker.giveBack(permit.breakerPermit());
+    }
+  }
+
   Executor asyncExecutor() {
     return asyncExecutor;
   }

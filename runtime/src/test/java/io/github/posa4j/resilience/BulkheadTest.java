@@ -375,23 +375,60 @@ class BulkheadTest {
     assertThat(policy.bulkheadWaiting()).isZero();
   }
 
-  /** When every waiting call was cancelled, the slot freed for them is free again for the next call. */
+  /** A waiting call its caller cancels leaves the queue at once: its place is free for the next call. */
   @Test
-  void aSlotThatNoWaitingCallWantsAnyMoreIsFreeAgain() throws Exception {
+  void aWaitingCallCancelledByItsCallerFreesItsPlaceAtOnce() throws Exception {
     FaultTolerance policy = bulkhead(1, 1);
     AsyncCalls calls = new AsyncCalls();
     calls.call(policy);
-    calls.call(policy).cancel(false);
+    CompletableFuture<String> cancelled = calls.call(policy);
+    assertThat(failureOf(calls.call(policy))).as("the queue is full").isInstanceOf(BulkheadFullException.class);
+
+    assertThat(cancelled.cancel(false)).isTrue();
+    assertThat(policy.bulkheadWaiting()).isZero();
+    CompletableFuture<String> next = calls.call(policy);
+    assertThat(next).as("queued in the place the cancelled call left").isNotDone();
+    assertThat(policy.bulkheadWaiting()).isEqualTo(1);
 
     calls.stages.get(0).complete("first");
+    calls.awaitStarted(2);
+    calls.stages.get(1).complete("next");
+    assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("next");
+    assertThat(calls.started()).as("the cancelled call never ran").isEqualTo(2);
     assertThat(policy.bulkheadInUse()).isZero();
-    assertThat(policy.bulkheadWaiting()).isZero();
+  }
 
-    calls.call(policy);
-    assertThat(calls.started()).as("the next call ran at once, on the caller's thread").isEqualTo(2);
-    assertThat(policy.bulkheadInUse()).isEqualTo(1);
-    calls.stages.get(1).complete("second");
-    assertThat(policy.bulkheadInUse()).isZero();
+  /**
+   * A half-open breaker admits {@code successThreshold} trial calls and waits for their outcomes. A
+   * trial cancelled while it waits for a bulkhead slot never has one: it gives its trial back, so
+   * that the next call can try, rather than leaving the breaker half-open and rejecting for ever.
+   */
+  @Test
+  void aTrialCallCancelledWhileItWaitsGivesItsTrialBack() throws Exception {
+    FaultTolerance policy = FaultTolerance.builder(METHOD)
+        .circuitBreaker(CircuitBreakerPolicy.builder()
+            .requestVolumeThreshold(1).failureRatio(1).successThreshold(1).delay(Duration.ofMillis(50)).build())
+        .bulkhead(BulkheadPolicy.of(1, 1))
+        .build();
+    AsyncCalls calls = new AsyncCalls();
+    calls.call(policy); // holds the slot until the end
+    CompletableFuture<String> waiting = calls.call(policy);
+    assertThat(failureOf(calls.call(policy))).isInstanceOf(BulkheadFullException.class);
+    assertThat(policy.circuitState()).as("opened by the rejection, its one failure").contains(CircuitState.OPEN);
+    waiting.cancel(false);
+
+    letTimePass(Duration.ofMillis(60));
+    CompletableFuture<String> trial = calls.call(policy);
+    assertThat(policy.circuitState()).contains(CircuitState.HALF_OPEN);
+    assertThat(policy.bulkheadWaiting()).as("the trial waits for the slot").isEqualTo(1);
+    trial.cancel(false);
+    calls.stages.get(0).complete("first");
+
+    CompletableFuture<String> next = calls.call(policy);
+    assertThat(calls.started()).as("the next call was admitted as the trial, and ran").isEqualTo(2);
+    calls.stages.get(1).complete("next");
+    assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("next");
+    assertThat(policy.circuitState()).contains(CircuitState.CLOSED);
   }
 
   /**

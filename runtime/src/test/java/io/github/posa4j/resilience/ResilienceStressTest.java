@@ -394,6 +394,58 @@ class ResilienceStressTest {
     }
   }
 
+  /**
+   * Callers cancel half of their calls at once, while the calls wait, start or run: every call
+   * that is not cancelled completes, and afterwards the bulkhead has exactly its slots and places
+   * again, none lost to a cancelled call and none counted twice.
+   */
+  @Test
+  void cancellationsRacingTheQueueLoseNoCallAndLeaveEverySlotAndPlace() throws Exception {
+    int callsPerThread = 1_000;
+    FaultTolerance policy = FaultTolerance.builder("stress/asyncCancellations")
+        .bulkhead(BulkheadPolicy.of(2, 4))
+        .build();
+    ExecutorService completer = Executors.newFixedThreadPool(2);
+    List<CompletableFuture<Integer>> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      runOnAllThreads(() -> {
+        for (int i = 0; i < callsPerThread; i++) {
+          CompletableFuture<Integer> result = policy.callAsync(() -> CompletableFuture.supplyAsync(() -> 1, completer));
+          if (ThreadLocalRandom.current().nextBoolean()) {
+            result.cancel(false);
+          } else {
+            kept.add(result);
+          }
+        }
+      });
+      for (CompletableFuture<Integer> result : kept) {
+        Object outcome = result.handle((value, failure) -> failure == null ? value : failure).get(10, TimeUnit.SECONDS);
+        assertThat(outcome).as("a call not cancelled ran or was turned away")
+            .satisfiesAnyOf(o -> assertThat(o).isEqualTo(1), o -> assertThat(o).isInstanceOf(BulkheadFullException.class));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while ((policy.bulkheadInUse() != 0 || policy.bulkheadWaiting() != 0) && System.nanoTime() < deadline) {
+        Thread.onSpinWait(); // the last slots are released by completion callbacks on the completer's threads
+      }
+      assertThat(policy.bulkheadInUse()).isZero();
+      assertThat(policy.bulkheadWaiting()).isZero();
+
+      List<CompletableFuture<Integer>> held = new ArrayList<>();
+      CompletableFuture<Integer> never = new CompletableFuture<>();
+      for (int i = 0; i < 6; i++) {
+        held.add(policy.callAsync(() -> never));
+      }
+      assertThat(held).as("2 running and 4 waiting, as before the run").allMatch(call -> !call.isDone());
+      assertThat(policy.callAsync(() -> never)).isCompletedExceptionally();
+      never.complete(0);
+      for (CompletableFuture<Integer> call : held) {
+        assertThat(call.get(10, TimeUnit.SECONDS)).isZero();
+      }
+    } finally {
+      completer.shutdownNow();
+    }
+  }
+
   private static void openAndWaitForDelay(FaultTolerance policy) {
     for (int i = 0; i < 2; i++) {
       Permit permit = policy.enter();
