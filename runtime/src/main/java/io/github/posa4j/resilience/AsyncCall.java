@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * One call of a method returning {@code CompletionStage}, through all its attempts. Nothing here
- * blocks: each attempt ends when its stage completes or its timeout fires, whichever is first,
- * and the next step (retry, fallback, result) is chained from there. Cancelling the caller's
- * future stops further attempts.
+ * waits (the bulkhead's queue lock is held for a few field updates only): each attempt ends when
+ * its stage completes or its timeout fires, whichever is first, and the next step (retry,
+ * fallback, result) is chained from there. Cancelling the caller's future stops further attempts,
+ * and takes an attempt waiting in the bulkhead's queue out of it.
  */
 final class AsyncCall<T> {
   private final FaultTolerance policy;
@@ -22,6 +23,13 @@ final class AsyncCall<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private int attempt;
   private long retryingSince;
+  /** The last attempt that waited in the bulkhead's queue: the one the caller's giving up takes out. */
+  private volatile Attempt queuedAttempt;
+  /**
+   * Whether {@link #result} is watched for the caller giving up; one watch serves every attempt.
+   * Touched only by {@link Attempt#begin()}, and attempts begin one after another.
+   */
+  private boolean watchingResult;
 
   AsyncCall(FaultTolerance policy, Supplier<? extends CompletionStage<T>> body) {
     this.policy = policy;
@@ -100,6 +108,27 @@ final class AsyncCall<T> {
     return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
   }
 
+  /**
+   * Makes the caller's giving up (cancelling or completing its future) take {@code queued} out of
+   * the bulkhead's queue at once, so that its place is free for another call.
+   */
+  private void watchWhileQueued(Attempt queued) {
+    queuedAttempt = queued;
+    if (!watchingResult) {
+      watchingResult = true;
+      result.whenComplete((value, error) -> callerGaveUp());
+    } else if (result.isDone()) {
+      callerGaveUp(); // the watch may have fired before this attempt was the one queued
+    }
+  }
+
+  private void callerGaveUp() {
+    Attempt queued = queuedAttempt;
+    if (queued != null) {
+      queued.leaveQueue();
+    }
+  }
+
   /** Runs {@code task} on {@code executor}, or here if the executor refuses it (shut down). */
   private static void execute(Executor executor, Runnable task) {
     try {
@@ -111,7 +140,8 @@ final class AsyncCall<T> {
 
   /**
    * One attempt: waiting for a bulkhead slot, then running, then done or timed out. The state
-   * decides, once, whether the stage or the timeout ends the attempt.
+   * decides, once, what ends the attempt: its stage, its timeout, or its caller giving up before
+   * it ran.
    */
   private final class Attempt implements BulkheadState.Waiter {
     private static final int WAITING = 0;
@@ -150,8 +180,7 @@ final class AsyncCall<T> {
         if (now == TIMED_OUT) {
           bulkhead.leftQueue(this); // its deadline passed while it was on its way into the queue
         } else if (now == WAITING) {
-          // Queued: should the caller cancel (or complete) its future meanwhile, the place is freed at once.
-          result.whenComplete((value, error) -> callerGaveUp());
+          watchWhileQueued(this);
         }
       }
     }
@@ -165,8 +194,8 @@ final class AsyncCall<T> {
       return state.compareAndSet(WAITING, RUNNING);
     }
 
-    /** The caller's future completed; if this attempt still waits, it leaves the queue and never runs. */
-    private void callerGaveUp() {
+    /** The caller gave up: if this attempt still waits, it leaves the queue and never runs. */
+    void leaveQueue() {
       if (abandon()) {
         policy.bulkheadState().leftQueue(this);
       }
@@ -185,9 +214,17 @@ final class AsyncCall<T> {
       return true;
     }
 
-    /** Runs the body in the slot this attempt holds. */
+    /** Runs the body in the slot this attempt holds, unless the caller gave up since it got the slot. */
     @Override
     public void run() {
+      if (result.isDone()) { // a queued attempt waits for the executor after its claim; the caller may cancel meanwhile
+        if (state.compareAndSet(RUNNING, DONE)) {
+          cancelDeadline();
+          policy.abandonPermit(permit);
+        }
+        releaseSlot();
+        return;
+      }
       CompletionStage<T> stage;
       try {
         stage = body.get();

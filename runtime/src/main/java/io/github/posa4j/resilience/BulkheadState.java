@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.LongAdder;
  * instant, every slot was taken and every place held.
  *
  * <p>So a call is turned away only when every slot runs a call and every place in the queue holds
- * one, and the count of waiting calls never exceeds the places. Nothing counts itself in to see
- * whether there is room and counts itself out again, which would turn away the calls that arrive
- * meanwhile.
+ * one (a call that has just given up may hold its place a moment longer, until it has left), and
+ * the count of waiting calls never exceeds the places. Nothing counts itself in to see whether
+ * there is room and counts itself out again, which would turn away the calls that arrive
+ * meanwhile. Waiting calls get slots in the order they were queued.
  */
 final class BulkheadState implements BulkheadView {
   /** In {@link #queueState}: one change of the queue. */
@@ -46,7 +47,7 @@ final class BulkheadState implements BulkheadView {
   interface Waiter {
     /**
      * Takes the slot just acquired for it; false if it no longer wants it (it timed out, or its
-     * caller cancelled it). Runs no application code: it is called under the queue's lock.
+     * caller cancelled it). Runs no application code: it may be called under the queue's lock.
      */
     boolean claim();
 
@@ -102,9 +103,6 @@ final class BulkheadState implements BulkheadView {
     if (waitingIn(queueState) == 0 && tryAcquire()) {
       runInSlot(waiter);
       return true;
-    }
-    if (maxWaiting == 0) {
-      return false; // the compare-and-set found every slot taken, and there is no queue
     }
     if (seenFull()) {
       return false;

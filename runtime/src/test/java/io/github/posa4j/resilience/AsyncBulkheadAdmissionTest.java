@@ -116,7 +116,8 @@ class AsyncBulkheadAdmissionTest {
     };
 
     Rounds(FaultTolerance.Builder builder) {
-      // Waiting calls start on the thread that frees their slot, so that the round knows when one has.
+      // A waiting call starts on the thread that hands it a slot (the test's, or a caller's that
+      // finds one free), so it has started before the round ends.
       this.policy = builder.bulkhead(BulkheadPolicy.of(SLOTS, PLACES)).asyncExecutor(Runnable::run).build();
       this.view = policy.bulkhead().orElseThrow();
     }

@@ -355,7 +355,7 @@ class BulkheadTest {
     assertThat(calls.started()).isEqualTo(2);
   }
 
-  /** A queued call its caller cancelled never runs: the slot freed for it goes to the call behind it. */
+  /** A queued call its caller cancelled never runs: once a slot frees, the call behind it takes it. */
   @Test
   void aQueuedCallCancelledByItsCallerNeverRunsAndTheNextOneTakesTheSlot() throws Exception {
     FaultTolerance policy = bulkhead(1, 2);
