@@ -33,7 +33,7 @@ class AsyncBulkheadAdmissionTest {
   private static final int PLACES = 4;
   private static final int CALLERS = 3;
   private static final int MAX_ROUNDS = 20_000;
-  private static final long MAX_ROUND_NANOS = TimeUnit.SECONDS.toNanos(4);
+  private static final long MAX_PLAY_NANOS = TimeUnit.SECONDS.toNanos(4);
   private static final int MAX_CALLS_PER_ROUND = 100_000;
   /** Fewer than the breaker's window holds, so that it never judges, and never opens. */
   private static final int MAX_REJECTIONS = 1 << 22;
@@ -129,7 +129,7 @@ class AsyncBulkheadAdmissionTest {
         callerTasks.add(callers.submit(this::callInRounds));
       }
       fill();
-      long deadline = System.nanoTime() + MAX_ROUND_NANOS;
+      long deadline = System.nanoTime() + MAX_PLAY_NANOS;
       int round = 0;
       int roundsJudged = 0;
       for (; round < MAX_ROUNDS && rejected.get() < MAX_REJECTIONS && System.nanoTime() - deadline < 0; round++) {

@@ -355,27 +355,10 @@ class BulkheadTest {
     assertThat(calls.started()).isEqualTo(2);
   }
 
-  /** A queued call its caller cancelled never runs: once a slot frees, the call behind it takes it. */
-  @Test
-  void aQueuedCallCancelledByItsCallerNeverRunsAndTheNextOneTakesTheSlot() throws Exception {
-    FaultTolerance policy = bulkhead(1, 2);
-    AsyncCalls calls = new AsyncCalls();
-    calls.call(policy);
-    CompletableFuture<String> cancelled = calls.call(policy);
-    CompletableFuture<String> next = calls.call(policy);
-
-    assertThat(cancelled.cancel(false)).isTrue();
-    calls.stages.get(0).complete("first");
-    calls.awaitStarted(2);
-
-    calls.stages.get(1).complete("next");
-    assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("next");
-    assertThat(calls.started()).as("the cancelled call never ran").isEqualTo(2);
-    assertThat(policy.bulkheadInUse()).isZero();
-    assertThat(policy.bulkheadWaiting()).isZero();
-  }
-
-  /** A waiting call its caller cancels leaves the queue at once: its place is free for the next call. */
+  /**
+   * A waiting call its caller cancels leaves the queue at once, and never runs: its place is free
+   * for the next call, which takes the slot when it frees.
+   */
   @Test
   void aWaitingCallCancelledByItsCallerFreesItsPlaceAtOnce() throws Exception {
     FaultTolerance policy = bulkhead(1, 1);
