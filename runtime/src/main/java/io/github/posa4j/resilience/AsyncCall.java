@@ -23,13 +23,11 @@ final class AsyncCall<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private int attempt;
   private long retryingSince;
-  /** The last attempt that waited in the bulkhead's queue: the one the caller's giving up takes out. */
-  private volatile Attempt queuedAttempt;
   /**
-   * Whether {@link #result} is watched for the caller giving up; one watch serves every attempt.
-   * Touched only by {@link Attempt#begin()}, and attempts begin one after another.
+   * The last attempt that waited in the bulkhead's queue: the one the caller's giving up takes out.
+   * Set only by {@link Attempt#begin()}, and attempts begin one after another.
    */
-  private boolean watchingResult;
+  private volatile Attempt queuedAttempt;
 
   AsyncCall(FaultTolerance policy, Supplier<? extends CompletionStage<T>> body) {
     this.policy = policy;
@@ -113,9 +111,9 @@ final class AsyncCall<T> {
    * the bulkhead's queue at once, so that its place is free for another call.
    */
   private void watchWhileQueued(Attempt queued) {
+    boolean watching = queuedAttempt != null; // one watch serves every attempt
     queuedAttempt = queued;
-    if (!watchingResult) {
-      watchingResult = true;
+    if (!watching) {
       result.whenComplete((value, error) -> callerGaveUp());
     } else if (result.isDone()) {
       callerGaveUp(); // the watch may have fired before this attempt was the one queued
@@ -206,7 +204,12 @@ final class AsyncCall<T> {
      * started or ended already. A half-open breaker's trial admitted for it is given back.
      */
     private boolean abandon() {
-      if (!state.compareAndSet(WAITING, DONE)) {
+      return neverRuns(WAITING);
+    }
+
+    /** Ends the attempt from {@code current} without running it; false if it was not in that state. */
+    private boolean neverRuns(int current) {
+      if (!state.compareAndSet(current, DONE)) {
         return false;
       }
       cancelDeadline();
@@ -214,17 +217,20 @@ final class AsyncCall<T> {
       return true;
     }
 
-    /** Runs the body in the slot this attempt holds, unless the caller gave up since it got the slot. */
+    /** Runs the body from the executor, unless the caller gave up while this attempt waited for it. */
     @Override
-    public void run() {
-      if (result.isDone()) { // a queued attempt waits for the executor after its claim; the caller may cancel meanwhile
-        if (state.compareAndSet(RUNNING, DONE)) {
-          cancelDeadline();
-          policy.abandonPermit(permit);
-        }
+    public void runLater() {
+      if (result.isDone()) {
+        neverRuns(RUNNING); // or it timed out meanwhile, which recorded its outcome
         releaseSlot();
         return;
       }
+      run();
+    }
+
+    /** Runs the body in the slot this attempt holds. */
+    @Override
+    public void run() {
       CompletionStage<T> stage;
       try {
         stage = body.get();

@@ -51,8 +51,14 @@ final class BulkheadState implements BulkheadView {
      */
     boolean claim();
 
-    /** Runs the call in the slot it claimed. */
+    /** Runs the call in the slot it claimed, on the thread that claimed it. */
     void run();
+
+    /**
+     * Runs the call in the slot it claimed, from the executor, some time after its claim: it may
+     * give the slot back instead, if it no longer wants to run.
+     */
+    void runLater();
   }
 
   BulkheadState(BulkheadPolicy policy, String method, Executor queuedCalls) {
@@ -209,7 +215,7 @@ final class BulkheadState implements BulkheadView {
    */
   private void startQueued(Waiter waiter) {
     try {
-      queuedCalls.execute(waiter::run);
+      queuedCalls.execute(waiter::runLater);
     } catch (RejectedExecutionException shutDown) {
       waiter.run();
     }

@@ -32,6 +32,11 @@ class BulkheadStateTest {
     public void run() {
       runs++;
     }
+
+    @Override
+    public void runLater() {
+      run();
+    }
   }
 
   /** One slot, {@code places} places, and calls that wait start on the releasing thread. */
