@@ -5,10 +5,12 @@ package io.github.posa4j.benchmarks.agent;
  * annotation, as if compiled without posa4j. Under the agent, with
  * {@code benchmarks/agent-keys.properties}, {@link #fetch()} and {@link #fetchWithTimeout()} get
  * exactly the policies {@code AnnotatedBackend} declares; no key names {@link #fetchDirect()},
- * the baseline, which stays the bare body.
+ * the baseline, which stays the bare body. {@link #fail()} gets the policies of
+ * {@code AnnotatedBackend.fail()}.
  */
 public class PlainBackend {
   private final Integer value;
+  private int attempts;
 
   /** A backend whose calls return {@code value}, read from a field. */
   public PlainBackend(Integer value) {
@@ -28,5 +30,16 @@ public class PlainBackend {
   /** Named by no key: the body alone, the baseline. */
   public Integer fetchDirect() {
     return value;
+  }
+
+  /** Woven by keys: Retry + CircuitBreaker (skipping the failure) + Bulkhead; always throws. */
+  public Integer fail() {
+    attempts++;
+    throw BackendFailure.INSTANCE;
+  }
+
+  /** How many times {@link #fail()}'s body ran. */
+  public int attempts() {
+    return attempts;
   }
 }

@@ -18,12 +18,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The same policies applied two ways, success path: the processor's generated decorator
+ * The same policies applied two ways: the processor's generated decorator
  * {@code ResilientAnnotatedBackend} of the annotated {@link AnnotatedBackend}, and the agent's
  * advice woven into {@link PlainBackend}, a class without annotations, by the keys of
  * {@code benchmarks/agent-keys.properties}. Retry + CircuitBreaker + Bulkhead ({@code generated},
  * {@code woven}), the same with a Timeout ({@code generatedWithTimeout}, {@code wovenWithTimeout}),
- * and the body alone ({@code direct}: {@link PlainBackend#fetchDirect()}, named by no key).
+ * and the body alone ({@code direct}: {@link PlainBackend#fetchDirect()}, named by no key). The failure path: a body that always throws under Retry (3, no delay) + a
+ * CircuitBreaker that skips its exception + Bulkhead, so each call makes 4 attempts and ends with
+ * the body's exception ({@code generatedFailure}, {@code wovenFailure}).
  *
  * <p>Every fork runs with the agent ({@link #AGENT}, paths relative to the repository root, so run
  * JMH from there; from elsewhere, give {@code -jvmArgsAppend} with absolute paths instead, which
@@ -56,6 +58,22 @@ public class WovenCallBenchmark {
     }
     if (!plain.fetchDirect().equals(generated.fetch())) {
       throw new IllegalStateException("the baseline and the decorator disagree");
+    }
+    checkFailurePath();
+  }
+
+  /** Both failing methods have the same policies, and a call runs the body 1 + 3 times, then throws. */
+  private void checkFailurePath() {
+    generatedFailure();
+    wovenFailure();
+    FaultTolerance declared = registry(AnnotatedBackend.class, "fail");
+    FaultTolerance woven = registry(PlainBackend.class, "fail");
+    if (declared == null || woven == null || !declared.policies().toString().equals(woven.policies().toString())) {
+      throw new IllegalStateException("fail() is not protected alike: generated " + declared + ", woven " + woven);
+    }
+    if (generated.attempts() != 4 || plain.attempts() != 4) {
+      throw new IllegalStateException("a failing call must make 4 attempts; generated made " + generated.attempts()
+          + ", woven " + plain.attempts());
     }
   }
 
@@ -132,5 +150,25 @@ public class WovenCallBenchmark {
   @Benchmark
   public Integer wovenWithTimeout() {
     return plain.fetchWithTimeout();
+  }
+
+  /** The failure path of the generated decorator: 4 attempts, each failing, then the body's exception. */
+  @Benchmark
+  public Object generatedFailure() {
+    try {
+      return generated.fail();
+    } catch (BackendFailure expected) {
+      return expected;
+    }
+  }
+
+  /** The failure path of the woven method: 4 attempts, each failing, then the body's exception. */
+  @Benchmark
+  public Object wovenFailure() {
+    try {
+      return plain.fail();
+    } catch (BackendFailure expected) {
+      return expected;
+    }
   }
 }
