@@ -2,7 +2,7 @@ package io.github.posa4j.processor.fixtures;
 
 import io.github.posa4j.resilience.FaultTolerance;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
-import io.github.posa4j.resilience.Permit;
+import io.github.posa4j.resilience.internal.Permit;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -37,85 +37,53 @@ public final class ResilientPaymentApi<R> implements PaymentApi<R> {
 
   @Override
   public R lookup(String id) throws IOException {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = LOOKUP.enter();
+      R result;
       try {
-        Permit permit = LOOKUP.enter();
-        R result;
-        try {
-          result = delegate.lookup(id);
-        } catch (Throwable t) {
-          throw LOOKUP.failed(permit, t);
-        }
-        LOOKUP.succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = delegate.lookup(id);
+      } catch (Throwable failure) {
+        throw LOOKUP.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = LOOKUP.retryStartTime();
-      }
-      if (!LOOKUP.retryAfter(failure, attempt, retryingSince)) {
-        throw FaultTolerance.propagate(failure);
-      }
+      LOOKUP.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return LOOKUP.afterFailure(failure, () -> delegate.lookup(id));
     }
   }
 
   @Override
   public List<R> history(String account, int limit) {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = HISTORY.enter();
+      List<R> result;
       try {
-        Permit permit = HISTORY.enter();
-        List<R> result;
-        try {
-          result = delegate.history(account, limit);
-        } catch (Throwable t) {
-          throw HISTORY.failed(permit, t);
-        }
-        HISTORY.succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = delegate.history(account, limit);
+      } catch (Throwable failure) {
+        throw HISTORY.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = HISTORY.retryStartTime();
-      }
-      if (!HISTORY.retryAfter(failure, attempt, retryingSince)) {
-        if (HISTORY.fallsBackOn(failure)) {
-          return delegate.noHistory(account, limit);
-        }
-        throw FaultTolerance.propagate(failure);
-      }
+      HISTORY.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return HISTORY.afterFailure(failure, () -> delegate.history(account, limit),
+          lastFailure -> delegate.noHistory(account, limit));
     }
   }
 
   @Override
   public List<R> noHistory(String account, int limit) {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = NO_HISTORY.enter();
+      List<R> result;
       try {
-        Permit permit = NO_HISTORY.enter();
-        List<R> result;
-        try {
-          result = delegate.noHistory(account, limit);
-        } catch (Throwable t) {
-          throw NO_HISTORY.failed(permit, t);
-        }
-        NO_HISTORY.succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = delegate.noHistory(account, limit);
+      } catch (Throwable failure) {
+        throw NO_HISTORY.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = NO_HISTORY.retryStartTime();
-      }
-      if (!NO_HISTORY.retryAfter(failure, attempt, retryingSince)) {
-        throw FaultTolerance.propagate(failure);
-      }
+      NO_HISTORY.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return NO_HISTORY.afterFailure(failure, () -> delegate.noHistory(account, limit));
     }
   }
 }

@@ -2,7 +2,7 @@ package io.github.posa4j.processor.fixtures;
 
 import io.github.posa4j.resilience.FaultTolerance;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
-import io.github.posa4j.resilience.Permit;
+import io.github.posa4j.resilience.internal.Permit;
 import java.io.IOException;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
@@ -35,111 +35,71 @@ public final class ResilientPaymentClient extends PaymentClient {
 
   @Override
   public String charge(String account, long cents) throws IOException {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = CHARGE.enter();
+      String result;
       try {
-        Permit permit = CHARGE.enter();
-        String result;
-        try {
-          result = super.charge(account, cents);
-        } catch (Throwable t) {
-          throw CHARGE.failed(permit, t);
-        }
-        CHARGE.succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = super.charge(account, cents);
+      } catch (Throwable failure) {
+        throw CHARGE.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = CHARGE.retryStartTime();
-      }
-      if (!CHARGE.retryAfter(failure, attempt, retryingSince)) {
-        throw FaultTolerance.propagate(failure);
-      }
+      CHARGE.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return CHARGE.afterFailure(failure, () -> super.charge(account, cents));
     }
   }
 
   @Override
   public String authorize(String account) throws IOException {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = AUTHORIZE.enter();
+      String result;
       try {
-        Permit permit = AUTHORIZE.enter();
-        String result;
-        try {
-          result = super.authorize(account);
-        } catch (Throwable t) {
-          throw AUTHORIZE.failed(permit, t);
-        }
-        AUTHORIZE.succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = super.authorize(account);
+      } catch (Throwable failure) {
+        throw AUTHORIZE.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = AUTHORIZE.retryStartTime();
-      }
-      if (!AUTHORIZE.retryAfter(failure, attempt, retryingSince)) {
-        if (AUTHORIZE.fallsBackOn(failure)) {
-          return declined(account);
-        }
-        throw FaultTolerance.propagate(failure);
-      }
+      AUTHORIZE.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return AUTHORIZE.afterFailure(failure, () -> super.authorize(account),
+          lastFailure -> declined(account));
     }
   }
 
   @Override
   protected void refund(String... accounts) {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = REFUND.enter();
       try {
-        Permit permit = REFUND.enter();
-        try {
-          super.refund(accounts);
-        } catch (Throwable t) {
-          throw REFUND.failed(permit, t);
-        }
-        REFUND.succeeded(permit);
-        return;
-      } catch (Throwable t) {
-        failure = t;
+        super.refund(accounts);
+      } catch (Throwable failure) {
+        throw REFUND.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = REFUND.retryStartTime();
-      }
-      if (!REFUND.retryAfter(failure, attempt, retryingSince)) {
-        throw FaultTolerance.propagate(failure);
-      }
+      REFUND.succeeded(permit);
+    } catch (Throwable failure) {
+      REFUND.afterFailure(failure, () -> {
+        super.refund(accounts);
+        return null;
+      });
     }
   }
 
   @Override
   public int pending() {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = PENDING.enter();
+      int result;
       try {
-        Permit permit = PENDING.enter();
-        int result;
-        try {
-          result = super.pending();
-        } catch (Throwable t) {
-          throw PENDING.failed(permit, t);
-        }
-        PENDING.succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = super.pending();
+      } catch (Throwable failure) {
+        throw PENDING.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = PENDING.retryStartTime();
-      }
-      if (!PENDING.retryAfter(failure, attempt, retryingSince)) {
-        throw FaultTolerance.propagate(failure);
-      }
+      PENDING.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return PENDING.afterFailure(failure, () -> super.pending());
     }
   }
 

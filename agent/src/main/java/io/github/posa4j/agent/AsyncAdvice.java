@@ -14,7 +14,7 @@ final class AsyncAdvice {
 
   @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
   static boolean enter() {
-    return Woven.interceptsAsync();
+    return !Woven.stepsAside();
   }
 
   @Advice.OnMethodExit

@@ -1,22 +1,22 @@
 package io.github.posa4j.agent;
 
 import io.github.posa4j.resilience.FaultTolerance;
-import io.github.posa4j.resilience.Permit;
+import io.github.posa4j.resilience.internal.Permit;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * The advice woven around a synchronous method: the runtime's enter/exit loop, with the method's
- * own body as the protected call. Entering asks the breaker and the bulkhead; a refusal skips the
- * body. Leaving records the outcome, and on failure either repeats the body in place (retry),
- * answers with the fallback, or rethrows. It reads like the loop a generated decorator runs:
+ * The advice woven around a synchronous method of a class already loaded: the first attempt of
+ * the runtime's call protocol, inline, with the method's own body as the protected call. Entering
+ * asks the breaker and the bulkhead; a refusal skips the body. Leaving records the outcome; a
+ * failure goes to {@link Woven#afterFailure}, which retries by calling the method again (its
+ * advice then steps aside), answers with the fallback, or rethrows:
  *
  * <pre>{@code
- * permit = policies.enter()            // refused: skip the body
+ * permit = policies.enter()                       // refused: skip the body
  * <body>
  * policies.succeeded(permit) / failed(permit, thrown)
- * permit = retrying.retry(failure)     // a permit: run the body again
- * fallback, or rethrow
+ * on failure: returned = Woven.afterFailure(...)  // or thrown = what the call ends with
  * }</pre>
  */
 final class SyncAdvice {
@@ -28,6 +28,9 @@ final class SyncAdvice {
       @Advice.Local("policies") FaultTolerance policies,
       @Advice.Local("permit") Permit permit,
       @Advice.Local("refused") Throwable refused) {
+    if (Woven.stepsAside()) {
+      return false; // posa4j runs the body again for a retry; policies stays null
+    }
     policies = Woven.policies(id, type);
     try {
       permit = policies.enter();
@@ -38,49 +41,37 @@ final class SyncAdvice {
     }
   }
 
-  @Advice.OnMethodExit(onThrowable = Throwable.class, repeatOn = Advice.OnNonDefaultValue.class)
-  static boolean exit(@WovenId int id,
+  @Advice.OnMethodExit(onThrowable = Throwable.class)
+  static void exit(@WovenId int id,
       @Advice.Origin Class<?> type,
       @Advice.This(optional = true) Object self,
       @Advice.AllArguments Object[] arguments,
       @Advice.Local("policies") FaultTolerance policies,
       @Advice.Local("permit") Permit permit,
       @Advice.Local("refused") Throwable refused,
-      @Advice.Local("retrying") WovenCall retrying,
       @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
       @Advice.Thrown(readOnly = false) Throwable thrown) {
+    if (policies == null) {
+      return;
+    }
     Throwable failure;
     if (permit == null) {
       failure = refused;
     } else if (thrown == null) {
       try {
         policies.succeeded(permit);
-        return false;
+        return;
       } catch (Throwable timeout) {
         failure = timeout;
       }
     } else {
       failure = policies.failed(permit, thrown);
     }
-    if (retrying == null) {
-      retrying = Woven.retrying(id);
-    }
-    permit = retrying.retry(failure);
-    if (permit != null) {
+    try {
+      returned = Woven.afterFailure(id, type, self, arguments, failure);
       thrown = null;
-      return true;
+    } catch (Throwable last) {
+      thrown = last;
     }
-    failure = retrying.failure();
-    if (policies.fallsBackOn(failure)) {
-      try {
-        returned = Woven.fallback(id, type, self, arguments, failure);
-        thrown = null;
-      } catch (Throwable fallbackFailure) {
-        thrown = fallbackFailure;
-      }
-    } else {
-      thrown = failure;
-    }
-    return false;
   }
 }

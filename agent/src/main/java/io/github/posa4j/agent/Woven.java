@@ -1,14 +1,16 @@
 package io.github.posa4j.agent;
 
 import io.github.posa4j.resilience.FaultTolerance;
+import io.github.posa4j.resilience.internal.Attempt;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What woven code calls. Advice is inlined into application classes, so this class is public; it
@@ -19,8 +21,10 @@ public final class Woven {
   private static final Object LOCK = new Object();
   private static final Map<String, Integer> IDS = new HashMap<>();
   private static volatile WovenMethod[] methods = new WovenMethod[0];
-  /** Set just before posa4j itself runs the body of an asynchronous method, read and cleared on entry. */
+  /** Set just before posa4j itself runs the body of a method under advice again, read and cleared on entry. */
   private static final ThreadLocal<Boolean> RUNNING_BODY = new ThreadLocal<>();
+  /** How many threads are running a body under advice again: while none is, entry reads no thread local. */
+  private static final AtomicInteger BODIES_RUNNING = new AtomicInteger();
 
   private Woven() {}
 
@@ -61,16 +65,23 @@ public final class Woven {
     return methods[id].policies(lookup.lookupClass());
   }
 
-  /** The state of a call whose attempt failed, ready to decide about retries. */
-  public static WovenCall retrying(int id) {
-    return new WovenCall(methods[id].policies());
+  /**
+   * Finishes a synchronous call of woven method {@code id} whose first attempt failed with
+   * {@code failure}: the runtime's {@link FaultTolerance#afterFailure}, with the method's own body
+   * (reached again through a method handle) for each retry and {@link #fallback} for its fallback.
+   * Returns the call's answer, boxed, or throws what the call ends with.
+   */
+  public static Object afterFailure(int id, Class<?> type, Object self, Object[] arguments, Throwable failure) {
+    WovenMethod method = methods[id];
+    Attempt<Object> body = () -> runBody(method, type, self, arguments);
+    return method.policies(type).afterFailure(failure, body, lastFailure -> fallback(id, type, self, arguments, lastFailure));
   }
 
   /**
    * Answers a failed synchronous call of method {@code id} with its fallback: its fallback method,
    * or else the policy's handler. The fallback's own exception reaches the caller unchanged.
    */
-  public static Object fallback(int id, Class<?> type, Object self, Object[] arguments, Throwable failure) throws Throwable {
+  private static Object fallback(int id, Class<?> type, Object self, Object[] arguments, Throwable failure) throws Throwable {
     WovenMethod method = methods[id];
     if (!method.hasFallbackMethod()) {
       return method.policies().handleFallback(failure, arguments);
@@ -83,15 +94,15 @@ public final class Woven {
   }
 
   /**
-   * Whether the woven code of an asynchronous method should hand the call to its policies (true),
-   * or run the body because posa4j itself is calling it for an attempt (false).
+   * Whether advice should step aside and let the body run unprotected, because posa4j itself is
+   * calling it again for an attempt (true), or apply the policies (false).
    */
-  public static boolean interceptsAsync() {
-    if (RUNNING_BODY.get() == null) {
-      return true;
+  public static boolean stepsAside() {
+    if (BODIES_RUNNING.get() == 0 || RUNNING_BODY.get() == null) {
+      return false;
     }
     RUNNING_BODY.remove();
-    return false;
+    return true;
   }
 
   /**
@@ -101,15 +112,10 @@ public final class Woven {
   public static CompletableFuture<?> callAsync(int id, Class<?> type, Object self, Object[] arguments) {
     WovenMethod method = methods[id];
     FaultTolerance policies = method.policies(type);
-    CompletableFuture<Object> call = policies.callAsync(() -> runBody(method, type, self, arguments));
     if (!method.hasFallbackMethod()) {
-      return call;
+      return policies.callAsync(() -> asStage(runBody(method, type, self, arguments)));
     }
-    return call.exceptionallyCompose(failure -> {
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-      if (!policies.fallsBackOn(cause)) {
-        return CompletableFuture.failedFuture(cause);
-      }
+    return policies.callAsync(() -> asStage(runBody(method, type, self, arguments)), lastFailure -> {
       try {
         return asStage(method.fallback(type).invoke(self, arguments));
       } catch (InvocationTargetException e) {
@@ -120,24 +126,37 @@ public final class Woven {
     });
   }
 
-  private static CompletionStage<Object> runBody(WovenMethod method, Class<?> type, Object self, Object[] arguments) {
+  /**
+   * Runs the body of {@code method} once more, without its policies: the separate body method of a
+   * wrapped method, or the method itself with its advice told to step aside.
+   */
+  private static Object runBody(WovenMethod method, Class<?> type, Object self, Object[] arguments) {
+    MethodHandle body;
+    try {
+      body = method.body(type);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("posa4j cannot call " + method.key + " again: " + e, e);
+    }
     Object[] receiverAndArguments = arguments;
     if (self != null) {
       receiverAndArguments = new Object[arguments.length + 1];
       receiverAndArguments[0] = self;
       System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
     }
+    boolean underAdvice = !method.bodyIsSeparate();
+    if (underAdvice) {
+      RUNNING_BODY.set(Boolean.TRUE);
+      BODIES_RUNNING.incrementAndGet();
+    }
     try {
-      if (!method.bodyIsSeparate()) {
-        RUNNING_BODY.set(Boolean.TRUE);
-      }
-      return asStage(method.body(type).invokeWithArguments(receiverAndArguments));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("posa4j cannot call " + method.key + " again: " + e, e);
+      return body.invokeWithArguments(receiverAndArguments);
     } catch (Throwable bodyFailure) {
       throw FaultTolerance.propagate(bodyFailure);
     } finally {
-      RUNNING_BODY.remove();
+      if (underAdvice) {
+        BODIES_RUNNING.decrementAndGet();
+        RUNNING_BODY.remove();
+      }
     }
   }
 

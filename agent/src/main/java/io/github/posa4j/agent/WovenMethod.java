@@ -94,7 +94,8 @@ final class WovenMethod {
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
       MethodHandle handle = Modifier.isStatic(method.getModifiers()) ? lookup.unreflect(method)
           : lookup.unreflectSpecial(method, type);
-      found = new Resolved<>(type, handle);
+      // Fixed arity: a varargs method gets its array as it is, not collected once more.
+      found = new Resolved<>(type, handle.asFixedArity());
       body = found;
     }
     return found.value;
@@ -106,7 +107,7 @@ final class WovenMethod {
     if (found == null || found.type != type) {
       Class<?> owner = fallbackTarget.owner() == null ? type : Class.forName(fallbackTarget.owner(), false, type.getClassLoader());
       Method method = owner.getDeclaredMethod(fallbackTarget.name(), parameterClasses(type.getClassLoader()));
-      method.setAccessible(true); // the agent may call private fallback methods; see DESIGN.md
+      method.setAccessible(true); // the agent may call private fallback methods (ARCHITECTURE.md)
       found = new Resolved<>(type, method);
       fallback = found;
     }

@@ -19,25 +19,20 @@ import net.bytebuddy.jar.asm.TypePath;
 /**
  * Weaves a class while it loads, with ASM alone: each planned method keeps its bytecode under a
  * new private name, {@code <name>$posa4j$body}, and a method with the original name, descriptor,
- * modifiers and annotations takes its place, running the runtime's enter/exit loop around a call
- * of the body, exactly as a generated decorator does around {@code super}:
+ * modifiers and annotations takes its place, running the first attempt of the runtime's call
+ * protocol around a call of the body, exactly as a generated decorator does around {@code super},
+ * and handing a failure to {@link Woven#afterFailure}, which reaches the body again through a
+ * method handle for each retry:
  *
  * <pre>{@code
  * FaultTolerance policies = <dynamic constant: Woven.policies(lookup of Owner, ID)>;
- * WovenCall retrying = null;
- * while (true) {
- *   Throwable failure;
- *   try {
- *     Permit permit = policies.enter();
- *     try { result = body(args); } catch (Throwable t) { failure = policies.failed(permit, t); goto failed; }
- *     policies.succeeded(permit);
- *     return result;
- *   } catch (Throwable t) { failure = t; }
- *   failed:
- *   if (retrying == null) retrying = Woven.retrying(ID);
- *   if (retrying.again(failure)) continue;
- *   if (policies.fallsBackOn(failure)) return Woven.fallback(ID, Owner.class, this, args, failure);
- *   throw failure;
+ * try {
+ *   Permit permit = policies.enter();
+ *   try { result = body(args); } catch (Throwable t) { throw policies.failed(permit, t); }
+ *   policies.succeeded(permit);
+ *   return result;
+ * } catch (Throwable failure) {
+ *   return (R) Woven.afterFailure(ID, Owner.class, this, args, failure);
  * }
  * }</pre>
  *
@@ -50,9 +45,8 @@ final class WrapperWriter {
   static final String BODY_SUFFIX = "$posa4j$body";
 
   private static final String WOVEN = "io/github/posa4j/agent/Woven";
-  private static final String WOVEN_CALL = "io/github/posa4j/agent/WovenCall";
   private static final String FAULT_TOLERANCE = "io/github/posa4j/resilience/FaultTolerance";
-  private static final String PERMIT = "io/github/posa4j/resilience/Permit";
+  private static final String PERMIT = "io/github/posa4j/resilience/internal/Permit";
   private static final String THROWABLE = "java/lang/Throwable";
   private static final Handle POLICIES_BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, WOVEN, "policies",
       "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)L" + FAULT_TOLERANCE + ";", false);
@@ -210,37 +204,26 @@ final class WrapperWriter {
 
     void writeSync(MethodVisitor mv) {
       int policies = argumentSlots;
-      int retrying = policies + 1;
-      int permit = policies + 2;
-      int failure = policies + 3;
-      int result = policies + 4;
-      Label loop = new Label();
-      Label enterStart = new Label();
-      Label enterEnd = new Label();
+      int permit = policies + 1;
+      int failure = policies + 2;
+      int result = policies + 3;
+      Label attemptStart = new Label();
+      Label bodyStart = new Label();
       Label bodyEnd = new Label();
-      Label succeededEnd = new Label();
-      Label refused = new Label();
       Label bodyFailed = new Label();
-      Label timedOut = new Label();
-      Label failed = new Label();
-      Label haveRetrying = new Label();
-      Label rethrow = new Label();
+      Label attemptEnd = new Label();
+      Label attemptFailed = new Label();
       mv.visitCode();
-      mv.visitTryCatchBlock(enterStart, enterEnd, refused, THROWABLE);
-      mv.visitTryCatchBlock(enterEnd, bodyEnd, bodyFailed, THROWABLE);
-      mv.visitTryCatchBlock(bodyEnd, succeededEnd, timedOut, THROWABLE);
+      mv.visitTryCatchBlock(bodyStart, bodyEnd, bodyFailed, THROWABLE);
+      mv.visitTryCatchBlock(attemptStart, attemptEnd, attemptFailed, THROWABLE);
       pushPolicies(mv);
       mv.visitVarInsn(Opcodes.ASTORE, policies);
-      mv.visitInsn(Opcodes.ACONST_NULL);
-      mv.visitVarInsn(Opcodes.ASTORE, retrying);
 
-      mv.visitLabel(loop);
-      frame(mv, List.of(FAULT_TOLERANCE, WOVEN_CALL), List.of());
-      mv.visitLabel(enterStart);
+      mv.visitLabel(attemptStart);
       mv.visitVarInsn(Opcodes.ALOAD, policies);
       mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, FAULT_TOLERANCE, "enter", "()L" + PERMIT + ";", false);
       mv.visitVarInsn(Opcodes.ASTORE, permit);
-      mv.visitLabel(enterEnd);
+      mv.visitLabel(bodyStart);
       loadArguments(mv);
       mv.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, owner, name + BODY_SUFFIX, descriptor, false);
       if (returned.getSort() != Type.VOID) {
@@ -250,62 +233,32 @@ final class WrapperWriter {
       mv.visitVarInsn(Opcodes.ALOAD, policies);
       mv.visitVarInsn(Opcodes.ALOAD, permit);
       mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, FAULT_TOLERANCE, "succeeded", "(L" + PERMIT + ";)V", false);
-      mv.visitLabel(succeededEnd);
       if (returned.getSort() != Type.VOID) {
         mv.visitVarInsn(returned.getOpcode(Opcodes.ILOAD), result);
       }
       mv.visitInsn(returned.getOpcode(Opcodes.IRETURN));
 
-      // The breaker or the bulkhead refused the attempt: it failed with that refusal.
-      mv.visitLabel(refused);
-      frame(mv, List.of(FAULT_TOLERANCE, WOVEN_CALL), List.of(THROWABLE));
-      mv.visitVarInsn(Opcodes.ASTORE, failure);
-      mv.visitJumpInsn(Opcodes.GOTO, failed);
-
-      // The body threw: record it, and fail with what the attempt failed with (maybe a timeout).
+      // The body threw: record it, and fail the attempt with what it failed with (maybe a timeout).
       mv.visitLabel(bodyFailed);
-      frame(mv, List.of(FAULT_TOLERANCE, WOVEN_CALL, PERMIT), List.of(THROWABLE));
+      frame(mv, List.of(FAULT_TOLERANCE, PERMIT), List.of(THROWABLE));
       mv.visitVarInsn(Opcodes.ASTORE, failure);
       mv.visitVarInsn(Opcodes.ALOAD, policies);
       mv.visitVarInsn(Opcodes.ALOAD, permit);
       mv.visitVarInsn(Opcodes.ALOAD, failure);
       mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, FAULT_TOLERANCE, "failed",
           "(L" + PERMIT + ";L" + THROWABLE + ";)L" + THROWABLE + ";", false);
-      mv.visitVarInsn(Opcodes.ASTORE, failure);
-      mv.visitJumpInsn(Opcodes.GOTO, failed);
+      mv.visitInsn(Opcodes.ATHROW);
+      mv.visitLabel(attemptEnd);
 
-      // The body returned, but after its timeout.
-      mv.visitLabel(timedOut);
-      frame(mv, List.of(FAULT_TOLERANCE, WOVEN_CALL, PERMIT), List.of(THROWABLE));
+      // The first attempt failed (refused, thrown or timed out): the runtime finishes the call.
+      mv.visitLabel(attemptFailed);
+      frame(mv, List.of(FAULT_TOLERANCE), List.of(THROWABLE));
       mv.visitVarInsn(Opcodes.ASTORE, failure);
-
-      mv.visitLabel(failed);
-      frame(mv, List.of(FAULT_TOLERANCE, WOVEN_CALL, Opcodes.TOP, THROWABLE), List.of());
-      mv.visitVarInsn(Opcodes.ALOAD, retrying);
-      mv.visitJumpInsn(Opcodes.IFNONNULL, haveRetrying);
-      mv.visitLdcInsn(wrapped.id());
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, WOVEN, "retrying", "(I)L" + WOVEN_CALL + ";", false);
-      mv.visitVarInsn(Opcodes.ASTORE, retrying);
-      mv.visitLabel(haveRetrying);
-      frame(mv, List.of(FAULT_TOLERANCE, WOVEN_CALL, Opcodes.TOP, THROWABLE), List.of());
-      mv.visitVarInsn(Opcodes.ALOAD, retrying);
-      mv.visitVarInsn(Opcodes.ALOAD, failure);
-      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, WOVEN_CALL, "again", "(L" + THROWABLE + ";)Z", false);
-      mv.visitJumpInsn(Opcodes.IFNE, loop);
-      mv.visitVarInsn(Opcodes.ALOAD, policies);
-      mv.visitVarInsn(Opcodes.ALOAD, failure);
-      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, FAULT_TOLERANCE, "fallsBackOn", "(L" + THROWABLE + ";)Z", false);
-      mv.visitJumpInsn(Opcodes.IFEQ, rethrow);
       pushIdOwnerSelfAndArguments(mv);
       mv.visitVarInsn(Opcodes.ALOAD, failure);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, WOVEN, "fallback",
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, WOVEN, "afterFailure",
           "(ILjava/lang/Class;Ljava/lang/Object;[Ljava/lang/Object;L" + THROWABLE + ";)Ljava/lang/Object;", false);
       returnObjectAs(mv);
-
-      mv.visitLabel(rethrow);
-      frame(mv, List.of(FAULT_TOLERANCE, WOVEN_CALL, Opcodes.TOP, THROWABLE), List.of());
-      mv.visitVarInsn(Opcodes.ALOAD, failure);
-      mv.visitInsn(Opcodes.ATHROW);
       mv.visitMaxs(argumentSlots + 8, result + returned.getSize());
       mv.visitEnd();
     }

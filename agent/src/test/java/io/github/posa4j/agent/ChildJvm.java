@@ -88,11 +88,12 @@ final class ChildJvm {
    * Starts {@code mainClass} with the annotations on the class path, and returns the running
    * process, for tests that talk to it.
    */
-  Process start(Class<?> mainClass) throws IOException {
+  Process start(Class<?> mainClass, String... args) throws IOException {
     List<String> full = new ArrayList<>(command);
     full.add("-cp");
     full.add(TEST_CLASSES + File.pathSeparator + ANNOTATIONS_JAR);
     full.add(mainClass.getName());
+    full.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
     builder.environment().putAll(environment);
     return builder.start();
@@ -104,7 +105,17 @@ final class ChildJvm {
    * every line it printed once it has exited (exit code 0 asserted).
    */
   static List<String> runAttached(Class<?> mainClass, String agentOptions) throws Exception {
-    Process app = plain().jvmOption("-XX:+EnableDynamicAgentLoading").start(mainClass);
+    return runAttached(mainClass, agentOptions, new String[0]);
+  }
+
+  /** {@link #runAttached(Class, String)} with JVM options and program arguments for the app. */
+  static List<String> runAttached(Class<?> mainClass, String agentOptions, String[] jvmOptions, String... args)
+      throws Exception {
+    ChildJvm jvm = plain().jvmOption("-XX:+EnableDynamicAgentLoading");
+    for (String option : jvmOptions) {
+      jvm.jvmOption(option);
+    }
+    Process app = jvm.start(mainClass, args);
     try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
         OutputStream in = app.getOutputStream()) {
       List<String> lines = new ArrayList<>();

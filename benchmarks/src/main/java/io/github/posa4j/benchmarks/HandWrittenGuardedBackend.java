@@ -2,11 +2,11 @@ package io.github.posa4j.benchmarks;
 
 import io.github.posa4j.resilience.FaultTolerance;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
-import io.github.posa4j.resilience.Permit;
+import io.github.posa4j.resilience.internal.Permit;
 
 /**
  * The code {@code ResilientGuardedBackend} stands for, written by hand: the same policy object
- * (from the registry, in a {@code static final} field) and the enter/exit loop of the
+ * (from the registry, in a {@code static final} field) and the call protocol of the
  * {@link FaultTolerance} Javadoc around the delegate's call.
  */
 final class HandWrittenGuardedBackend implements GuardedBackend {
@@ -20,28 +20,18 @@ final class HandWrittenGuardedBackend implements GuardedBackend {
 
   @Override
   public Integer fetch() {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = FETCH.enter();
+      Integer result;
       try {
-        Permit permit = FETCH.enter();
-        Integer result;
-        try {
-          result = delegate.fetch();
-        } catch (Throwable t) {
-          throw FETCH.failed(permit, t);
-        }
-        FETCH.succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = delegate.fetch();
+      } catch (Throwable failure) {
+        throw FETCH.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = FETCH.retryStartTime();
-      }
-      if (!FETCH.retryAfter(failure, attempt, retryingSince)) {
-        throw FaultTolerance.propagate(failure);
-      }
+      FETCH.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return FETCH.afterFailure(failure, () -> delegate.fetch());
     }
   }
 }

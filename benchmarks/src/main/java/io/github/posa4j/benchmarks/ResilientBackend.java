@@ -1,12 +1,12 @@
 package io.github.posa4j.benchmarks;
 
 import io.github.posa4j.resilience.FaultTolerance;
-import io.github.posa4j.resilience.Permit;
+import io.github.posa4j.resilience.internal.Permit;
 
 /**
  * What the posa4j processor generates for an interface {@code Backend} whose {@code fetch()}
- * carries resilience annotations ({@code ResilientBackend implements Backend}, see DESIGN.md):
- * the enter/exit loop of the {@link FaultTolerance} Javadoc, written out by hand around the call
+ * carries resilience annotations ({@code ResilientBackend implements Backend}):
+ * the call protocol of the {@link FaultTolerance} Javadoc, written out by hand around the call
  * to the target. No fallback is configured, so the fallback branch is left out, as the generated
  * code would leave it out.
  *
@@ -25,28 +25,18 @@ final class ResilientBackend implements Backend {
 
   @Override
   public Integer fetch() {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = policy.enter();
+      Integer result;
       try {
-        Permit permit = policy.enter();
-        Integer result;
-        try {
-          result = target.fetch();
-        } catch (Throwable t) {
-          throw policy.failed(permit, t);
-        }
-        policy.succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = target.fetch();
+      } catch (Throwable failure) {
+        throw policy.failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = policy.retryStartTime();
-      }
-      if (!policy.retryAfter(failure, attempt, retryingSince)) {
-        throw FaultTolerance.propagate(failure);
-      }
+      policy.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return policy.afterFailure(failure, () -> target.fetch());
     }
   }
 }

@@ -36,16 +36,17 @@ import javax.lang.model.util.Types;
 
 /**
  * Writes {@code Resilient<Name>}: for a class, a subclass mirroring its accessible constructors;
- * for an interface, an implementation with {@code wrap(delegate)}. Each protected method runs the
- * runtime's enter/exit loop around the original call, or {@code callAsync} when it returns a
- * {@code CompletionStage}.
+ * for an interface, an implementation with {@code wrap(delegate)}. Each protected method runs its
+ * first attempt inline ({@code enter}, the original call, {@code succeeded} or {@code failed}) and
+ * hands a failure to the runtime's {@code afterFailure}, with the call as a lambda to run again;
+ * a method returning a {@code CompletionStage} goes to {@code callAsync}.
  */
 final class ResilienceGenerator {
   static final String PREFIX = "Resilient";
 
   private static final ClassName FAULT_TOLERANCE = ClassName.get("io.github.posa4j.resilience", "FaultTolerance");
   private static final ClassName REGISTRY = ClassName.get("io.github.posa4j.resilience", "FaultToleranceRegistry");
-  private static final ClassName PERMIT = ClassName.get("io.github.posa4j.resilience", "Permit");
+  private static final ClassName PERMIT = ClassName.get("io.github.posa4j.resilience.internal", "Permit");
 
   private final ProcessingEnvironment environment;
   private final Types types;
@@ -201,78 +202,69 @@ final class ResilienceGenerator {
     CodeBlock fallbackCall = fallbackMethod.isEmpty() ? null
         : CodeBlock.of("$L$L($L)", isInterface ? "delegate." : "", fallbackMethod, arguments);
 
+    Set<String> taken = new HashSet<>();
+    method.getParameters().forEach(parameter -> taken.add(parameter.getSimpleName().toString()));
+    String lastFailure = GeneratedNames.fresh("lastFailure", taken);
+
     if (isCompletionStage(environment, returnType)) {
       if (fallbackCall == null) {
         override.addStatement("return $L.callAsync(() -> $L)", constant, call);
       } else {
-        override.addStatement("return $L.callAsync(() -> $L)\n$>.exceptionallyCompose(failure -> $L.fallsBackOn(failure)\n$>? $L\n: $T.failedFuture(failure))$<$<",
-            constant, call, constant, fallbackCall, CompletableFuture.class);
+        override.addStatement("return $L.callAsync(() -> $L, $L -> $L)", constant, call, lastFailure, fallbackCall);
       }
       return override.build();
     }
 
-    Set<String> taken = new HashSet<>();
-    method.getParameters().forEach(parameter -> taken.add(parameter.getSimpleName().toString()));
-    String retryingSince = GeneratedNames.fresh("retryingSince", taken);
-    String attempt = GeneratedNames.fresh("attempt", taken);
-    String failure = GeneratedNames.fresh("failure", taken);
     String permit = GeneratedNames.fresh("permit", taken);
     String result = GeneratedNames.fresh("result", taken);
-    String t = GeneratedNames.fresh("t", taken);
+    String failure = GeneratedNames.fresh("failure", taken);
     boolean isVoid = returnType.getKind() == TypeKind.VOID;
 
-    override.addStatement("long $L = 0L", retryingSince);
-    override.beginControlFlow("for (int $L = 0; ; $L++)", attempt, attempt);
-    override.addStatement("$T $L", Throwable.class, failure);
     override.beginControlFlow("try");
     override.addStatement("$T $L = $L.enter()", PERMIT, permit, constant);
     if (!isVoid) {
       override.addStatement("$T $L", TypeName.get(returnType), result);
     }
     override.beginControlFlow("try");
-    if (isVoid) {
-      override.addStatement("$L", call);
-    } else {
-      override.addStatement("$L = $L", result, call);
-    }
-    override.nextControlFlow("catch ($T $L)", Throwable.class, t);
-    override.addStatement("throw $L.failed($L, $L)", constant, permit, t);
+    override.addStatement(isVoid ? "$L" : result + " = $L", call);
+    override.nextControlFlow("catch ($T $L)", Throwable.class, failure);
+    override.addStatement("throw $L.failed($L, $L)", constant, permit, failure);
     override.endControlFlow();
     override.addStatement("$L.succeeded($L)", constant, permit);
-    override.addStatement(isVoid ? "return" : "return " + result);
-    override.nextControlFlow("catch ($T $L)", Throwable.class, t);
-    override.addStatement("$L = $L", failure, t);
-    override.endControlFlow();
-    override.beginControlFlow("if ($L == 0)", attempt);
-    override.addStatement("$L = $L.retryStartTime()", retryingSince, constant);
-    override.endControlFlow();
-    override.beginControlFlow("if (!$L.retryAfter($L, $L, $L))", constant, failure, attempt, retryingSince);
-    if (fallback.isPresent()) {
-      override.beginControlFlow("if ($L.fallsBackOn($L))", constant, failure);
-      if (fallbackCall != null) {
-        if (isVoid) {
-          override.addStatement("$L", fallbackCall).addStatement("return");
-        } else {
-          override.addStatement("return $L", fallbackCall);
-        }
-      } else {
-        CodeBlock handler = CodeBlock.of("$L.handleFallback($L$L)", constant, failure,
-            arguments.isEmpty() ? "" : ", " + arguments);
-        if (isVoid) {
-          override.addStatement("$L", handler).addStatement("return");
-        } else {
-          override.addStatement("return ($T) $L", TypeName.get(returnType), handler);
-          if (GeneratedNames.isUncheckedCast(returnType)) {
-            override.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
-          }
-        }
-      }
-      override.endControlFlow();
+    if (!isVoid) {
+      override.addStatement("return $L", result);
     }
-    override.addStatement("throw $T.propagate($L)", FAULT_TOLERANCE, failure);
-    override.endControlFlow();
+    override.nextControlFlow("catch ($T $L)", Throwable.class, failure);
+    if (isVoid) {
+      // A void call becomes a block lambda returning null, written out over lines as by hand.
+      override.addCode("$L.afterFailure($L, () -> {\n$>$L;\nreturn null;\n$<}", constant, failure, call);
+      if (fallback.isPresent()) {
+        CodeBlock fallbackBody = fallbackCall != null ? fallbackCall : handlerCall(constant, lastFailure, arguments);
+        override.addCode(", $L -> {\n$>$L;\nreturn null;\n$<}", lastFailure, fallbackBody);
+      }
+      override.addCode(");\n");
+    } else if (fallback.isPresent()) {
+      CodeBlock answer = fallbackCall != null ? fallbackCall : castHandlerCall(constant, lastFailure, arguments, returnType, override);
+      override.addStatement("return $L.afterFailure($L, () -> $L,\n$L -> $L)", constant, failure, call, lastFailure, answer);
+    } else {
+      override.addStatement("return $L.afterFailure($L, () -> $L)", constant, failure, call);
+    }
     override.endControlFlow();
     return override.build();
+  }
+
+  /** The policy's fallback handler called with the call's arguments. */
+  private static CodeBlock handlerCall(String constant, String lastFailure, String arguments) {
+    return CodeBlock.of("$L.handleFallback($L$L)", constant, lastFailure, arguments.isEmpty() ? "" : ", " + arguments);
+  }
+
+  /** {@link #handlerCall}, its answer cast to the method's (boxed) return type. */
+  private static CodeBlock castHandlerCall(String constant, String lastFailure, String arguments, TypeMirror returnType,
+      MethodSpec.Builder override) {
+    if (GeneratedNames.isUncheckedCast(returnType)) {
+      override.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    }
+    return CodeBlock.of("($T) $L", TypeName.get(returnType).box(), handlerCall(constant, lastFailure, arguments));
   }
 
   private static String argumentList(ExecutableElement method) {

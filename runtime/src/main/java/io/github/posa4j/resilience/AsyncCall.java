@@ -1,5 +1,6 @@
 package io.github.posa4j.resilience;
 
+import io.github.posa4j.resilience.internal.Permit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -8,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
 final class AsyncCall<T> {
   private final FaultTolerance policy;
   private final Supplier<? extends CompletionStage<T>> body;
+  /** The fallback method's answer, or null for the policy's handler (if any). */
+  private final Function<Throwable, ? extends CompletionStage<T>> fallback;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private int attempt;
   private long retryingSince;
@@ -29,9 +33,11 @@ final class AsyncCall<T> {
    */
   private volatile Attempt queuedAttempt;
 
-  AsyncCall(FaultTolerance policy, Supplier<? extends CompletionStage<T>> body) {
+  AsyncCall(FaultTolerance policy, Supplier<? extends CompletionStage<T>> body,
+      Function<Throwable, ? extends CompletionStage<T>> fallback) {
     this.policy = policy;
     this.body = body;
+    this.fallback = fallback;
   }
 
   CompletableFuture<T> start() {
@@ -69,7 +75,7 @@ final class AsyncCall<T> {
       execute(executor, this::startAttempt);
       return;
     }
-    if (policy.fallbackHandler() != null && policy.fallsBackOn(failure)) {
+    if ((fallback != null || policy.fallbackHandler() != null) && policy.fallsBackOn(failure)) {
       fallBack(failure);
     } else {
       result.completeExceptionally(failure);
@@ -79,7 +85,7 @@ final class AsyncCall<T> {
   private void fallBack(Throwable failure) {
     Object answer;
     try {
-      answer = policy.handleFallback(failure);
+      answer = fallback != null ? fallback.apply(failure) : policy.handleFallback(failure);
     } catch (Throwable t) {
       result.completeExceptionally(t);
       return;

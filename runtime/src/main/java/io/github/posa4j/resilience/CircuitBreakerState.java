@@ -1,5 +1,6 @@
 package io.github.posa4j.resilience;
 
+import io.github.posa4j.resilience.internal.Permit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,9 +1,13 @@
 package io.github.posa4j.resilience;
 
 import io.github.posa4j.annotation.FallbackHandler;
+import io.github.posa4j.resilience.internal.Attempt;
+import io.github.posa4j.resilience.internal.FallbackAnswer;
+import io.github.posa4j.resilience.internal.Permit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,46 +25,42 @@ import java.util.function.Supplier;
  * MicroProfile Fault Tolerance. One instance per method, shared by every object and thread that
  * calls it; find or create it through {@link FaultToleranceRegistry}.
  *
- * <h2>Two ways to call, one state</h2>
+ * <h2>Calling</h2>
  *
- * <p>The functional style wraps a body: {@link #call(Callable)} for a synchronous one,
+ * <p>Application code wraps a body: {@link #call(Callable)} for a synchronous one,
  * {@link #callAsync(Supplier)} for one that returns a {@link CompletionStage}.
  *
- * <p>The enter/exit style is what generated code and woven advice use, inline, around the body
- * itself. Without a timeout its success path allocates nothing:
+ * <h2>The call protocol of generated and woven code</h2>
+ *
+ * <p>This class owns the whole protocol: admission, attempts, retries, breaker and bulkhead
+ * outcomes, timeouts, fallback and rethrowing. Generated decorators and woven methods keep only
+ * the first attempt inline, which on success allocates nothing (without a timeout), and hand a
+ * first failure to {@link #afterFailure}, with the body as an {@link Attempt} to run again:
  *
  * <pre>{@code
- * long retryingSince = 0L;
- * for (int attempt = 0; ; attempt++) {
- *   Throwable failure;
+ * try {
+ *   Permit permit = POLICY.enter();              // may throw CircuitBreakerOpenException, BulkheadFullException
+ *   Receipt result;
  *   try {
- *     Permit permit = POLICY.enter();           // may throw CircuitBreakerOpenException, BulkheadFullException
- *     Receipt result;
- *     try {
- *       result = charge(order);                  // the protected body
- *     } catch (Throwable t) {
- *       throw POLICY.failed(permit, t);          // records the failure, releases the slot
- *     }
- *     POLICY.succeeded(permit);                  // records the success; throws if the attempt timed out
- *     return result;
- *   } catch (Throwable t) {
- *     failure = t;
+ *     result = charge(order);                    // the protected body
+ *   } catch (Throwable failure) {
+ *     throw POLICY.failed(permit, failure);      // records the failure, releases the slot
  *   }
- *   if (attempt == 0) {
- *     retryingSince = POLICY.retryStartTime();   // Retry.maxDuration counts from the first failure
- *   }
- *   if (!POLICY.retryAfter(failure, attempt, retryingSince)) {   // sleeps the retry delay
- *     if (POLICY.fallsBackOn(failure)) {
- *       return fallbackCharge(order);
- *     }
- *     throw FaultTolerance.propagate(failure);
- *   }
+ *   POLICY.succeeded(permit);                    // records the success; throws if the attempt timed out
+ *   return result;
+ * } catch (Throwable failure) {
+ *   return POLICY.afterFailure(failure, () -> charge(order), lastFailure -> fallbackCharge(order));
  * }
  * }</pre>
+ *
+ * <p>{@link Permit}, {@link Attempt} and {@link FallbackAnswer} live in
+ * {@code io.github.posa4j.resilience.internal}: they are for generated and woven code only.
  */
 public final class FaultTolerance {
   private static final System.Logger LOG = System.getLogger(FaultTolerance.class.getName());
   private static final FaultToleranceListener[] NO_LISTENERS = {};
+  /** The permit of a policy set without circuit breaker and without timeout. */
+  private static final Permit FREE = new Permit() {};
 
   private final String method;
   private final CircuitBreakerState breaker;
@@ -156,33 +157,18 @@ public final class FaultTolerance {
    * (after retries, unless a fallback handler answers instead).
    */
   public <T> T call(Callable<T> body) throws Exception {
-    long retryingSince = 0L;
-    for (int attempt = 0; ; attempt++) {
-      Throwable failure;
+    try {
+      Permit permit = enter();
+      T result;
       try {
-        Permit permit = enter();
-        T result;
-        try {
-          result = body.call();
-        } catch (Throwable t) {
-          throw failed(permit, t);
-        }
-        succeeded(permit);
-        return result;
-      } catch (Throwable t) {
-        failure = t;
+        result = body.call();
+      } catch (Throwable failure) {
+        throw failed(permit, failure);
       }
-      if (attempt == 0) {
-        retryingSince = retryStartTime();
-      }
-      if (!retryAfter(failure, attempt, retryingSince)) {
-        if (fallbackHandler() != null && fallsBackOn(failure)) {
-          @SuppressWarnings("unchecked")
-          T answer = (T) handleFallback(failure);
-          return answer;
-        }
-        throw propagate(failure);
-      }
+      succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return afterFailure(failure, body::call);
     }
   }
 
@@ -196,10 +182,20 @@ public final class FaultTolerance {
    * future stops further attempts.
    */
   public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> body) {
-    return new AsyncCall<>(this, body).start();
+    return new AsyncCall<>(this, body, null).start();
   }
 
-  // ---------------------------------------------------------------- enter/exit style
+  /**
+   * As {@link #callAsync(Supplier)}, answering with {@code fallback} (the protected method's
+   * fallback method, called with the last failure) instead of the policy's handler when the
+   * fallback applies. Generated and woven code calls this one.
+   */
+  public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> body,
+      Function<Throwable, ? extends CompletionStage<T>> fallback) {
+    return new AsyncCall<>(this, body, Objects.requireNonNull(fallback, "fallback")).start();
+  }
+
+  // ---------------------------------------------------------------- the protocol of generated and woven code
 
   /**
    * Admits one attempt: asks the circuit breaker, takes a bulkhead slot and starts the timeout.
@@ -208,7 +204,7 @@ public final class FaultTolerance {
    * @throws BulkheadFullException when every slot is taken (the breaker counts it as a failure)
    */
   public Permit enter() {
-    Permit permit = breaker == null ? Permit.FREE : breaker.acquire();
+    Permit permit = breaker == null ? FREE : breaker.acquire();
     if (bulkhead != null && !bulkhead.tryAcquire()) {
       BulkheadFullException full = new BulkheadFullException(bulkhead.fullMessage(), null);
       if (breaker != null) {
@@ -258,6 +254,63 @@ public final class FaultTolerance {
   }
 
   /**
+   * Finishes a call whose first attempt failed with {@code failure} (already recorded by
+   * {@link #failed} or {@link #succeeded}, or a refusal of {@link #enter}): runs {@code body} again
+   * as often as the retry policy allows, each attempt admitted, timed and recorded like the first,
+   * sleeping each retry delay on the calling thread. When no attempt succeeds, answers with
+   * {@code fallback} if the fallback policy applies to the last failure, or else throws the last
+   * failure unchanged, even a checked one.
+   */
+  public <T> T afterFailure(Throwable failure, Attempt<T> body, FallbackAnswer<T> fallback) {
+    return finish(failure, body, fallback);
+  }
+
+  /**
+   * {@link #afterFailure(Throwable, Attempt, FallbackAnswer)} for a method without a fallback
+   * method: the policy's fallback handler, if it has one, answers (called without arguments).
+   */
+  public <T> T afterFailure(Throwable failure, Attempt<T> body) {
+    return finish(failure, body, null);
+  }
+
+  private <T> T finish(Throwable failure, Attempt<T> body, FallbackAnswer<T> fallback) {
+    long retryingSince = retryStartTime();
+    for (int attempt = 0; retryAfter(failure, attempt, retryingSince); attempt++) {
+      try {
+        return attempt(body);
+      } catch (Throwable next) {
+        failure = next;
+      }
+    }
+    if ((fallback != null || fallbackHandler() != null) && fallsBackOn(failure)) {
+      try {
+        return fallback != null ? fallback.answer(failure) : uncheckedAnswer(handleFallback(failure));
+      } catch (Throwable fallbackFailure) {
+        throw propagate(fallbackFailure);
+      }
+    }
+    throw propagate(failure);
+  }
+
+  /** One more attempt of {@code body}, as generated code runs the first. */
+  private <T> T attempt(Attempt<T> body) throws Throwable {
+    Permit permit = enter();
+    T result;
+    try {
+      result = body.run();
+    } catch (Throwable failure) {
+      throw failed(permit, failure);
+    }
+    succeeded(permit);
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T uncheckedAnswer(Object answer) {
+    return (T) answer;
+  }
+
+  /**
    * Decides whether to retry after attempt number {@code attempt} (0 for the first) failed with
    * {@code failure}, and if so sleeps the retry delay first.
    *
@@ -265,7 +318,7 @@ public final class FaultTolerance {
    * @return true to run the next attempt now; false when there is no retry to make (or the
    *     thread was interrupted during the delay, whose interrupt flag is then kept)
    */
-  public boolean retryAfter(Throwable failure, int attempt, long retryingSince) {
+  boolean retryAfter(Throwable failure, int attempt, long retryingSince) {
     long pause = retryDelayNanos(failure, attempt, retryingSince);
     if (pause <= 0) {
       // Without a pause there is no sleep to notice an interrupt: look for one here.
@@ -282,16 +335,16 @@ public final class FaultTolerance {
   }
 
   /**
-   * The instant {@code Retry.maxDuration} counts from, to take after the first failure of a call
-   * and pass to {@link #retryAfter}: {@link System#nanoTime()} when these policies retry with a
+   * The instant {@code Retry.maxDuration} counts from, taken after the first failure of a call
+   * and passed to {@link #retryAfter}: {@link System#nanoTime()} when these policies retry with a
    * maximum duration, else 0 without reading the clock.
    */
-  public long retryStartTime() {
+  long retryStartTime() {
     return retry != null && retry.hasMaxDuration() ? System.nanoTime() : 0L;
   }
 
-  /** True when the fallback applies to {@code failure}; the caller then calls its fallback method. */
-  public boolean fallsBackOn(Throwable failure) {
+  /** True when the fallback applies to {@code failure}; tells the listeners that it does. */
+  boolean fallsBackOn(Throwable failure) {
     if (fallback == null || !fallback.appliesTo(failure)) {
       return false;
     }
@@ -300,8 +353,8 @@ public final class FaultTolerance {
   }
 
   /**
-   * Calls the fallback handler for a call with {@code arguments} that failed with {@code failure};
-   * use after {@link #fallsBackOn} returned true, when the policy has a handler.
+   * Calls the fallback handler for a call with {@code arguments} that failed with {@code failure}:
+   * the {@link FallbackAnswer} of a method whose fallback is a handler.
    */
   public Object handleFallback(Throwable failure, Object... arguments) {
     FallbackHandler<?> handler = fallback == null ? null : fallback.handlerOrNull();
@@ -313,8 +366,8 @@ public final class FaultTolerance {
 
   /**
    * Throws {@code failure} unchanged, even a checked exception the caller does not declare; the
-   * return type only lets callers write {@code throw propagate(failure)}. Generated code uses it
-   * for failures that can only be the body's own (declared) exceptions or unchecked ones.
+   * return type only lets callers write {@code throw propagate(failure)}. For failures that can
+   * only be the body's own (declared) exceptions or unchecked ones.
    */
   public static RuntimeException propagate(Throwable failure) {
     throw FaultTolerance.<RuntimeException>sneakyThrow(failure);
@@ -351,7 +404,7 @@ public final class FaultTolerance {
   }
 
   Permit acquireBreaker() {
-    return breaker == null ? Permit.FREE : breaker.acquire();
+    return breaker == null ? FREE : breaker.acquire();
   }
 
   BulkheadState bulkheadState() {
@@ -368,15 +421,20 @@ public final class FaultTolerance {
 
   void recordOutcome(Permit permit, Throwable failureOrNull) {
     if (breaker != null) {
-      breaker.record(permit.breakerPermit(), failureOrNull);
+      breaker.record(breakerPermit(permit), failureOrNull);
     }
   }
 
   /** Gives back what {@code permit} holds for an attempt that never ran (a half-open trial). */
   void abandonPermit(Permit permit) {
     if (breaker != null) {
-      breaker.giveBack(permit.breakerPermit());
+      breaker.giveBack(breakerPermit(permit));
     }
+  }
+
+  /** The permit the circuit breaker gave, inside a timed permit or as itself. */
+  private static Permit breakerPermit(Permit permit) {
+    return permit instanceof TimedPermit ? ((TimedPermit) permit).breakerPermit() : permit;
   }
 
   Executor asyncExecutor() {
@@ -501,7 +559,7 @@ public final class FaultTolerance {
      * future). Default: {@link ForkJoinPool#commonPool()}.
      */
     public Builder asyncExecutor(Executor asyncExecutor) {
-      this.asyncExecutor = java.util.Objects.requireNonNull(asyncExecutor, "asyncExecutor");
+      this.asyncExecutor = Objects.requireNonNull(asyncExecutor, "asyncExecutor");
       return this;
     }
 

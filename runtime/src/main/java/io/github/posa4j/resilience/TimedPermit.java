@@ -1,5 +1,6 @@
 package io.github.posa4j.resilience;
 
+import io.github.posa4j.resilience.internal.Permit;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,7 +29,7 @@ final class TimedPermit extends Permit implements Runnable {
     this.deadline = Scheduler.schedule(this, timeoutNanos);
   }
 
-  @Override
+  /** The permit the circuit breaker gave this attempt. */
   Permit breakerPermit() {
     return breakerPermit;
   }

@@ -2,7 +2,7 @@ package io.github.posa4j.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.ScriptedFailure;
+import io.github.posa4j.resilience.Harness.ScriptedFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.github.posa4j.resilience;
 
-import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.failureOf;
-import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.inNewThread;
-import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.letTimePass;
+import static io.github.posa4j.resilience.Harness.failureOf;
+import static io.github.posa4j.resilience.Harness.inNewThread;
+import static io.github.posa4j.resilience.Harness.letTimePass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.ScriptedFailure;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.Style;
+import io.github.posa4j.resilience.Harness.ScriptedFailure;
+import io.github.posa4j.resilience.Harness.Style;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

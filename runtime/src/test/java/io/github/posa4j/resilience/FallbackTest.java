@@ -1,20 +1,20 @@
 package io.github.posa4j.resilience;
 
-import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.enterExit;
-import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.failureOf;
+import static io.github.posa4j.resilience.Harness.enterExit;
+import static io.github.posa4j.resilience.Harness.failureOf;
 import static io.github.posa4j.resilience.ExceptionFilter.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.posa4j.annotation.ExecutionContext;
 import io.github.posa4j.annotation.FallbackHandler;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E0;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E1;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E1Sibling;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E2;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.Script;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.ScriptedFailure;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.Style;
+import io.github.posa4j.resilience.Harness.E0;
+import io.github.posa4j.resilience.Harness.E1;
+import io.github.posa4j.resilience.Harness.E1Sibling;
+import io.github.posa4j.resilience.Harness.E2;
+import io.github.posa4j.resilience.Harness.Script;
+import io.github.posa4j.resilience.Harness.ScriptedFailure;
+import io.github.posa4j.resilience.Harness.Style;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,6 +2,7 @@ package io.github.posa4j.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.posa4j.resilience.internal.Permit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

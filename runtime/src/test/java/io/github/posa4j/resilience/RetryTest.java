@@ -1,18 +1,18 @@
 package io.github.posa4j.resilience;
 
-import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.failureOf;
-import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.inNewThread;
+import static io.github.posa4j.resilience.Harness.failureOf;
+import static io.github.posa4j.resilience.Harness.inNewThread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E0;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E1;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E1Sibling;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.E2;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.Script;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.ScriptedFailure;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.Style;
+import io.github.posa4j.resilience.Harness.E0;
+import io.github.posa4j.resilience.Harness.E1;
+import io.github.posa4j.resilience.Harness.E1Sibling;
+import io.github.posa4j.resilience.Harness.E2;
+import io.github.posa4j.resilience.Harness.Script;
+import io.github.posa4j.resilience.Harness.ScriptedFailure;
+import io.github.posa4j.resilience.Harness.Style;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

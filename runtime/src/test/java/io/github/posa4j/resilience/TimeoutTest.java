@@ -1,11 +1,11 @@
 package io.github.posa4j.resilience;
 
-import static io.github.posa4j.resilience.CombinedPoliciesTest.Harness.failureOf;
+import static io.github.posa4j.resilience.Harness.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.ScriptedFailure;
-import io.github.posa4j.resilience.CombinedPoliciesTest.Harness.Style;
+import io.github.posa4j.resilience.Harness.ScriptedFailure;
+import io.github.posa4j.resilience.Harness.Style;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

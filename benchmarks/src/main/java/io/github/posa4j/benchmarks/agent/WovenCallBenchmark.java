@@ -3,7 +3,7 @@ package io.github.posa4j.benchmarks.agent;
 import io.github.posa4j.resilience.BulkheadFullException;
 import io.github.posa4j.resilience.FaultTolerance;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
-import io.github.posa4j.resilience.Permit;
+import io.github.posa4j.resilience.internal.Permit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
