@@ -105,6 +105,12 @@ final class Planner {
         matching.forEach(rules::problem);
         continue;
       }
+      String refused = RefusedReturnTypes.reason(method.getReturnType().asErasure());
+      if (refused != null) {
+        log.warn(key + " " + refused + "; left unwoven");
+        matching.forEach(rules::problem);
+        continue;
+      }
       try {
         AnnotatedMethod described = new DescribedMethod(type, method, parameters, loader);
         Optional<FaultTolerance> checked = resolver.resolve(described, true);
