@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The configuration the agent resolves policies with: DESIGN.md's standard sources, with the
+ * The configuration the agent resolves policies with: posa4j's standard sources, with the
  * agent's {@code config=<file>} right after the environment (so system properties and environment
  * variables still override it). One per class loader, because {@code META-INF/posa4j.properties}
  * is looked up through the loader of the class being woven.

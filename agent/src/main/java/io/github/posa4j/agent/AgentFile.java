@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The agent's {@code config=<file>}: a properties file of DESIGN.md's keys. Unlike a
+ * The agent's {@code config=<file>}: a properties file of posa4j's configuration keys. Unlike a
  * {@link ConfigSource}, the agent needs its keys, to find the methods they name.
  *
  * @param source the values, as a configuration source
