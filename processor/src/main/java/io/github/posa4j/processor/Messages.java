@@ -49,9 +49,15 @@ final class Messages {
         + " exists; rename that type or this one";
   }
 
-  static String internalError(String annotation, Throwable error) {
-    return "posa4j internal error while processing @" + annotation + " here: " + error
+  static String internalError(String annotation, String type, Throwable error) {
+    return "posa4j internal error while processing @" + annotation + " on " + type + ": " + error
         + "; please report it with this source at https://github.com/posa4j/posa4j/issues";
+  }
+
+  static String unresolvedType(String annotation, String type, String missing) {
+    return "@" + annotation + " on " + type + " cannot be processed: it refers to " + missing + ", which no source"
+        + " or class defines and no annotation processor generated; import or declare " + missing
+        + ", or add the processor that generates it";
   }
 
   static String resilienceOnFinalClass(String annotation) {
