@@ -115,6 +115,17 @@ final class Messages {
         + " or CompletableFuture, whose semantics posa4j implements; return one of those";
   }
 
+  static String refusedReturnType(String annotation, String returnType, String refused, boolean isRefusedType) {
+    String why = refused.equals(RefusedReturnTypes.FUTURE)
+        ? "a Future that is not a CompletionStage tells its outcome only to a caller blocking in get(), so the"
+            + " policies would judge the call that hands it out, not the work's outcome"
+        : "that type is lazy (the call only assembles it; nothing runs until it is subscribed to), so the"
+            + " policies would judge the assembly, not the work's outcome";
+    return "@" + annotation + " cannot protect a method returning " + returnType
+        + (isRefusedType ? "" : " (a " + refused + ")") + ": " + why
+        + "; return CompletionStage or CompletableFuture (converting it), or the plain value";
+  }
+
   static String resilienceOnAbstractClass() {
     return "resilience annotations need a concrete class: the generated decorator subclasses it and"
         + " must be instantiable; make the class non-abstract, or annotate an interface instead";

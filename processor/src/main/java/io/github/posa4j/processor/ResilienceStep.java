@@ -3,6 +3,7 @@ package io.github.posa4j.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -107,6 +108,12 @@ final class ResilienceStep implements ProcessingStep {
     if (ResilienceGenerator.isCompletionStage(environment, returnType)
         && !ResilienceGenerator.isSupportedAsyncType(environment, returnType)) {
       reporter.error(method, Messages.asyncReturnType(returnType.toString()));
+    }
+    Optional<String> refused = RefusedReturnTypes.of(environment.getTypeUtils(), returnType);
+    if (refused.isPresent()) {
+      String erased = environment.getTypeUtils().erasure(returnType).toString();
+      reporter.error(method, Messages.refusedReturnType(annotation, returnType.toString(), refused.get(),
+          erased.equals(refused.get())));
     }
   }
 }
