@@ -9,7 +9,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import io.github.posa4j.annotation.Guard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +26,6 @@ import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -37,8 +35,6 @@ import javax.lang.model.util.Types;
  * method-request class per servant method, which holds the arguments and makes the call.
  */
 final class ActiveObjectGenerator {
-  static final String SUFFIX = "ActiveObject";
-
   private static final String RUNTIME = "io.github.posa4j.active";
   private static final ClassName SCHEDULER = ClassName.get(RUNTIME, "ActiveObjectScheduler");
   private static final ClassName OPTIONS = ClassName.get(RUNTIME, "ActiveObjectOptions");
@@ -47,6 +43,7 @@ final class ActiveObjectGenerator {
 
   private final Elements elements;
   private final Types types;
+  private final ActiveObjectModel model;
   private final TypeElement servant;
   private final DeclaredType servantType;
   private final TypeName servantName;
@@ -54,31 +51,21 @@ final class ActiveObjectGenerator {
   private final List<TypeVariableName> typeVariables = new ArrayList<>();
   private final List<ExecutableElement> methods;
 
-  ActiveObjectGenerator(ProcessingEnvironment environment, TypeElement servant, List<ExecutableElement> methods) {
+  ActiveObjectGenerator(ProcessingEnvironment environment, ActiveObjectModel model) {
     this.elements = environment.getElementUtils();
     this.types = environment.getTypeUtils();
-    this.servant = servant;
+    this.model = model;
+    this.servant = model.servant();
     this.servantType = (DeclaredType) servant.asType();
     this.servantName = TypeName.get(servantType);
-    this.methods = methods;
+    this.methods = model.methods();
     servant.getTypeParameters().forEach(parameter -> typeVariables.add(TypeVariableName.get(parameter)));
-    this.activeObjectClass = ClassName.get(GeneratedNames.packageOf(servant).getQualifiedName().toString(),
-        GeneratedNames.flatName(servant) + SUFFIX);
-  }
-
-  /** The no-argument method {@code name} of {@code servant}, declared or inherited; {@code null} if none. */
-  static ExecutableElement guardMethod(Elements elements, TypeElement servant, String name) {
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(servant))) {
-      if (method.getSimpleName().contentEquals(name) && method.getParameters().isEmpty()) {
-        return method;
-      }
-    }
-    return null;
+    this.activeObjectClass = model.activeObjectClass();
   }
 
   JavaFile javaFile() {
     TypeName schedulerType = ParameterizedTypeName.get(SCHEDULER, servantName);
-    TypeSpec.Builder activeObject = GeneratedFiles.classGeneratedFrom(servant, activeObjectClass)
+    TypeSpec.Builder activeObject = GeneratedFiles.classGeneratedFrom(servant, activeObjectClass, elements)
         .addJavadoc(javadoc())
         .addModifiers(isPublic(servant) ? new Modifier[] {Modifier.PUBLIC, Modifier.FINAL} : new Modifier[] {Modifier.FINAL})
         .addTypeVariables(typeVariables)
@@ -178,8 +165,6 @@ final class ActiveObjectGenerator {
     return GeneratedNames.parameterized(activeObjectClass, typeVariables);
   }
 
-
-
   /** What the future of a call completes with: the boxed result, {@code Void}, or a stage's value. */
   private TypeName resultType(TypeMirror returnType) {
     if (returnType.getKind() == TypeKind.VOID) {
@@ -271,16 +256,13 @@ final class ActiveObjectGenerator {
       type.addMethod(constructor.build());
     }
 
-    Guard guard = method.getAnnotation(Guard.class);
-    if (guard != null) {
-      type.addMethod(MethodSpec.methodBuilder("guard")
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PROTECTED)
-          .returns(boolean.class)
-          .addParameter(servantName, servantParameter)
-          .addStatement("return $L.$L()", servantParameter, guard.value())
-          .build());
-    }
+    model.guard(method).ifPresent(guard -> type.addMethod(MethodSpec.methodBuilder("guard")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(boolean.class)
+        .addParameter(servantName, servantParameter)
+        .addStatement("return $L.$L()", servantParameter, guard)
+        .build()));
 
     String call = servantParameter + "." + methodName + "(" + String.join(", ", names) + ")";
     MethodSpec.Builder execute = MethodSpec.methodBuilder("execute")
@@ -303,10 +285,7 @@ final class ActiveObjectGenerator {
   private CodeBlock.Builder callDescription(ExecutableElement method, String prefix) {
     CodeBlock.Builder description = CodeBlock.builder()
         .add("$L {@link $T#$L}", prefix, ClassName.get(servant), method.getSimpleName());
-    Guard guard = method.getAnnotation(Guard.class);
-    if (guard != null) {
-      description.add(", which runs once {@code $L()} is true", guard.value());
-    }
+    model.guard(method).ifPresent(guard -> description.add(", which runs once {@code $L()} is true", guard));
     return description;
   }
 

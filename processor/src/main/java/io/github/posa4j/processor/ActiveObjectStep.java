@@ -1,9 +1,5 @@
 package io.github.posa4j.processor;
 
-import io.github.posa4j.annotation.ActiveObject;
-import io.github.posa4j.annotation.Guard;
-import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +23,8 @@ import javax.lang.model.util.Types;
 
 /**
  * {@code @ActiveObject} on a class, and {@code @Guard} on its methods: validates the servant and
- * its guards, then writes {@code <Name>ActiveObject} with {@link ActiveObjectGenerator}.
+ * its guards in its {@link ActiveObjectModel}, then writes {@code <Name>ActiveObject} with
+ * {@link ActiveObjectGenerator}.
  */
 final class ActiveObjectStep implements ProcessingStep {
   /** Methods of the generated class that a servant method of the same name would clash with. */
@@ -42,35 +39,35 @@ final class ActiveObjectStep implements ProcessingStep {
   }
 
   @Override
-  public Set<Class<? extends Annotation>> annotations() {
-    return Set.of(ActiveObject.class, Guard.class);
+  public List<String> annotations() {
+    return List.of(AnnotationNames.ACTIVE_OBJECT, AnnotationNames.GUARD);
   }
 
   @Override
   public void process(TypeElement type) {
-    if (type.getAnnotation(ActiveObject.class) == null) {
+    ActiveObjectModel model = ActiveObjectModel.of(environment, type);
+    if (!model.annotated()) {
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        if (method.getAnnotation(Guard.class) != null) {
+        if (model.guard(method).isPresent()) {
           reporter.error(method, guardMirror(method), Messages.guardOutsideActiveObject(type.getSimpleName().toString()));
         }
       }
       return;
     }
     int errorsBefore = reporter.errorCount();
-    validateType(type);
+    validateType(model);
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    List<ExecutableElement> methods =
-        ServantMethods.of(environment.getElementUtils(), environment.getTypeUtils(), type);
-    validateMethods(type, methods);
+    validateMethods(model);
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    GeneratedFiles.write(new ActiveObjectGenerator(environment, type, methods).javaFile(), environment.getFiler());
+    GeneratedFiles.write(new ActiveObjectGenerator(environment, model).javaFile(), environment.getFiler());
   }
 
-  private void validateType(TypeElement type) {
+  private void validateType(ActiveObjectModel model) {
+    TypeElement type = model.servant();
     if (type.getKind() != ElementKind.CLASS) {
       reporter.error(type, Messages.activeObjectNotOnClass(Messages.kindOf(type.getKind())));
       return;
@@ -87,14 +84,15 @@ final class ActiveObjectStep implements ProcessingStep {
     if (isPrivateOrInPrivate(type)) {
       reporter.error(type, Messages.activeObjectOnPrivateClass());
     }
-    String generated = GeneratedNames.packageOf(type).getQualifiedName() + "."
-        + GeneratedNames.flatName(type) + ActiveObjectGenerator.SUFFIX;
+    String generated = model.activeObjectClass().canonicalName();
     if (environment.getElementUtils().getTypeElement(generated) != null) {
       reporter.error(type, Messages.generatedNameClash(generated, "ActiveObject"));
     }
   }
 
-  private void validateMethods(TypeElement type, List<ExecutableElement> methods) {
+  private void validateMethods(ActiveObjectModel model) {
+    TypeElement type = model.servant();
+    List<ExecutableElement> methods = model.methods();
     if (methods.isEmpty()) {
       reporter.error(type, Messages.activeObjectWithoutPublicMethods());
       return;
@@ -104,9 +102,7 @@ final class ActiveObjectStep implements ProcessingStep {
       if (LIFECYCLE_METHODS.contains(method.getSimpleName().toString())) {
         reporter.error(where, Messages.servantMethodNamedLikeLifecycle(method.getSimpleName().toString()));
       }
-      if (method.getAnnotation(Guard.class) != null) {
-        checkGuard(type, method, where);
-      }
+      model.guard(method).ifPresent(guard -> checkGuard(type, method, guard, where));
       String hidden = privateTypeIn(method);
       if (hidden != null) {
         reporter.error(where, Messages.servantMethodUsesPrivateType(method.getSimpleName().toString(), hidden));
@@ -119,7 +115,7 @@ final class ActiveObjectStep implements ProcessingStep {
       }
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getAnnotation(Guard.class) != null && !methods.contains(method)) {
+      if (model.guard(method).isPresent() && !methods.contains(method)) {
         boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
         reporter.error(method, guardMirror(method), isStatic
             ? Messages.guardOnStaticMethod() : Messages.guardOnNonPublicMethod());
@@ -128,9 +124,8 @@ final class ActiveObjectStep implements ProcessingStep {
   }
 
   /** The guard names a no-argument, non-static, accessible {@code boolean} method of the servant. */
-  private void checkGuard(TypeElement type, ExecutableElement method, Element where) {
-    String name = method.getAnnotation(Guard.class).value();
-    ExecutableElement guard = ActiveObjectGenerator.guardMethod(environment.getElementUtils(), type, name);
+  private void checkGuard(TypeElement type, ExecutableElement method, String name, Element where) {
+    ExecutableElement guard = guardMethod(type, name);
     if (guard == null) {
       boolean exists = ElementFilter.methodsIn(environment.getElementUtils().getAllMembers(type)).stream()
           .anyMatch(candidate -> candidate.getSimpleName().contentEquals(name));
@@ -222,21 +217,22 @@ final class ActiveObjectStep implements ProcessingStep {
     }
   }
 
-  private AnnotationMirror guardMirror(ExecutableElement method) {
-    String guard = Guard.class.getCanonicalName();
-    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(guard)) {
-        return mirror;
+  /** The no-argument method {@code name} of {@code servant}, declared or inherited; {@code null} if none. */
+  private ExecutableElement guardMethod(TypeElement servant, String name) {
+    for (ExecutableElement method : ElementFilter.methodsIn(environment.getElementUtils().getAllMembers(servant))) {
+      if (method.getSimpleName().contentEquals(name) && method.getParameters().isEmpty()) {
+        return method;
       }
     }
-    throw new IllegalStateException("no @Guard on " + method);
+    return null;
+  }
+
+  private static AnnotationMirror guardMirror(ExecutableElement method) {
+    return AnnotationNames.mirror(method, AnnotationNames.GUARD)
+        .orElseThrow(() -> new IllegalStateException("no @Guard on " + method));
   }
 
   private static AnnotationValue guardValue(AnnotationMirror mirror) {
-    return mirror.getElementValues().entrySet().stream()
-        .filter(entry -> entry.getKey().getSimpleName().contentEquals("value"))
-        .map(java.util.Map.Entry::getValue)
-        .findFirst()
-        .orElse(null);
+    return AnnotationNames.explicitValue(mirror, "value").orElse(null);
   }
 }

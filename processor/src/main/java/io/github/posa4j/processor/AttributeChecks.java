@@ -27,15 +27,15 @@ final class AttributeChecks {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       String name = mirror.getAnnotationType().asElement().getSimpleName().toString();
       Values values = new Values(element, mirror, name);
-      switch (mirror.getAnnotationType().toString()) {
-        case "io.github.posa4j.annotation.CircuitBreaker":
+      switch (AnnotationNames.nameOf(mirror)) {
+        case AnnotationNames.CIRCUIT_BREAKER:
           values.require("delay", values.number("delay") >= 0, "must be >= 0");
           values.require("requestVolumeThreshold", values.number("requestVolumeThreshold") >= 1, "must be >= 1");
           double ratio = values.decimal("failureRatio");
           values.require("failureRatio", ratio >= 0 && ratio <= 1, "must be in [0,1]");
           values.require("successThreshold", values.number("successThreshold") >= 1, "must be >= 1");
           break;
-        case "io.github.posa4j.annotation.Retry":
+        case AnnotationNames.RETRY:
           values.require("maxRetries", values.number("maxRetries") >= -1, "must be >= -1 (-1 retries forever)");
           values.require("delay", values.number("delay") >= 0, "must be >= 0");
           values.require("maxDuration", values.number("maxDuration") >= 0, "must be >= 0 (0 for no limit)");
@@ -45,10 +45,10 @@ final class AttributeChecks {
           values.require("maxDuration", maxDuration <= 0 || maxDuration > delay,
               "must be 0 or longer than delay (" + values.raw("delay") + " " + values.raw("delayUnit") + ")");
           break;
-        case "io.github.posa4j.annotation.Timeout":
+        case AnnotationNames.TIMEOUT:
           values.require("value", values.number("value") >= 0, "must be >= 0 (0 for no timeout)");
           break;
-        case "io.github.posa4j.annotation.Bulkhead":
+        case AnnotationNames.BULKHEAD:
           values.require("value", values.number("value") >= 1, "must be >= 1");
           values.require("waitingTaskQueue", values.number("waitingTaskQueue") >= 1, "must be >= 1");
           break;

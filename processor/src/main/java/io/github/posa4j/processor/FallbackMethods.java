@@ -21,8 +21,8 @@ import javax.lang.model.util.Types;
  * type, and is not private.
  */
 final class FallbackMethods {
-  static final String FALLBACK = "io.github.posa4j.annotation.Fallback";
-
+  /** The handler class {@code @Fallback} names when it names none. */
+  private static final String DEFAULT_HANDLER = AnnotationNames.FALLBACK + ".DEFAULT";
   private final ProcessingEnvironment environment;
   private final Reporter reporter;
 
@@ -42,7 +42,7 @@ final class FallbackMethods {
       return;
     }
     AnnotationMirror mirror = fallback.get();
-    boolean hasHandler = !handlerClass(mirror).equals("io.github.posa4j.annotation.Fallback.DEFAULT");
+    boolean hasHandler = !handlerClass(mirror).equals(DEFAULT_HANDLER);
     String name = fallbackMethodName(mirror);
     if (hasHandler == !name.isEmpty()) {
       reporter.error(annotated, mirror, Messages.fallbackBothOrNeither(hasHandler));
@@ -78,10 +78,7 @@ final class FallbackMethods {
   }
 
   static Optional<AnnotationMirror> mirror(Element element) {
-    return element.getAnnotationMirrors().stream()
-        .filter(mirror -> mirror.getAnnotationType().toString().equals(FALLBACK))
-        .map(mirror -> (AnnotationMirror) mirror)
-        .findFirst();
+    return AnnotationNames.mirror(element, AnnotationNames.FALLBACK);
   }
 
   static String fallbackMethodName(AnnotationMirror mirror) {
@@ -102,7 +99,7 @@ final class FallbackMethods {
         return value.getValue();
       }
     }
-    return attribute.equals("value") ? "io.github.posa4j.annotation.Fallback.DEFAULT" : "";
+    return attribute.equals("value") ? DEFAULT_HANDLER : "";
   }
 
   /** The method named {@code name} of {@code type} with the same parameter types as {@code method}. */

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.Generated;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.StandardLocation;
@@ -19,13 +18,16 @@ final class GeneratedFiles {
 
   /**
    * A class builder for {@code name}, generated from {@code origin} (which makes the processor
-   * isolating for incremental builds) and marked {@code @Generated} without a date.
+   * isolating for incremental builds) and marked {@code @Generated} without a date when
+   * {@code origin} can see that annotation.
    */
-  static TypeSpec.Builder classGeneratedFrom(TypeElement origin, ClassName name) {
-    return TypeSpec.classBuilder(name)
-        .addOriginatingElement(origin)
-        .addAnnotation(AnnotationSpec.builder(Generated.class)
-            .addMember("value", "$S", Posa4jProcessor.GENERATOR).build());
+  static TypeSpec.Builder classGeneratedFrom(TypeElement origin, ClassName name, Elements elements) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(name).addOriginatingElement(origin);
+    if (GeneratedAnnotation.isVisibleFrom(origin, elements)) {
+      type.addAnnotation(AnnotationSpec.builder(ClassName.bestGuess(GeneratedAnnotation.NAME))
+          .addMember("value", "$S", Posa4jProcessor.GENERATOR).build());
+    }
+    return type;
   }
 
   /** The source file of {@code type}: two-space indent, {@code java.lang} types not imported. */

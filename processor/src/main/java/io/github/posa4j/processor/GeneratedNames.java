@@ -39,6 +39,11 @@ final class GeneratedNames {
     return name.toString();
   }
 
+  /** The top-level class {@code <prefix><FlatName><suffix>} beside {@code type}, in its package. */
+  static ClassName beside(TypeElement type, String prefix, String suffix) {
+    return ClassName.get(packageOf(type).getQualifiedName().toString(), prefix + flatName(type) + suffix);
+  }
+
   static PackageElement packageOf(TypeElement type) {
     Element element = type;
     while (!(element instanceof PackageElement)) {

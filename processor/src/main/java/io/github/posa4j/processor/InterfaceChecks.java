@@ -1,5 +1,6 @@
 package io.github.posa4j.processor;
 
+import com.palantir.javapoet.ClassName;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -15,15 +16,15 @@ final class InterfaceChecks {
   private InterfaceChecks() {}
 
   /**
-   * Reports what keeps {@code type} from being implemented by a generated {@code <Name><suffix>};
+   * Reports what keeps {@code type} from being implemented by the generated class {@code generated};
    * whether it is an interface at all (further checks make no sense otherwise).
    *
    * @param annotation the annotation's simple name, for messages
    * @param generatedKind what is generated, for messages: "proxy", "publisher"
    * @param notAnInterfaceFix how to fix the annotation put on something else
    */
-  static boolean check(TypeElement type, String annotation, String generatedKind, String suffix, String notAnInterfaceFix,
-      Elements elements, Reporter reporter) {
+  static boolean check(TypeElement type, String annotation, String generatedKind, ClassName generated,
+      String notAnInterfaceFix, Elements elements, Reporter reporter) {
     if (type.getKind() != ElementKind.INTERFACE) {
       reporter.error(type, Messages.notOnInterface(annotation, Messages.kindOf(type.getKind()), notAnInterfaceFix));
       return false;
@@ -40,9 +41,8 @@ final class InterfaceChecks {
     if (type.getModifiers().contains(Modifier.SEALED)) {
       reporter.error(type, Messages.sealedInterface(annotation, generatedKind));
     }
-    String generated = GeneratedNames.packageOf(type).getQualifiedName() + "." + GeneratedNames.flatName(type) + suffix;
-    if (elements.getTypeElement(generated) != null) {
-      reporter.error(type, Messages.generatedNameClash(generated, annotation));
+    if (elements.getTypeElement(generated.canonicalName()) != null) {
+      reporter.error(type, Messages.generatedNameClash(generated.canonicalName(), annotation));
     }
     return true;
   }

@@ -49,9 +49,15 @@ final class Messages {
         + " exists; rename that type or this one";
   }
 
-  static String internalError(String annotation, Throwable error) {
-    return "posa4j internal error while processing @" + annotation + " here: " + error
+  static String internalError(String annotation, String type, Throwable error) {
+    return "posa4j internal error while processing @" + annotation + " on " + type + ": " + error
         + "; please report it with this source at https://github.com/posa4j/posa4j/issues";
+  }
+
+  static String unresolvedType(String annotation, String type, String missing) {
+    return "@" + annotation + " on " + type + " cannot be processed: it refers to " + missing + ", which no source"
+        + " or class defines and no annotation processor generated; import or declare " + missing
+        + ", or add the processor that generates it";
   }
 
   static String resilienceOnFinalClass(String annotation) {
@@ -107,6 +113,17 @@ final class Messages {
   static String asyncReturnType(String type) {
     return "a method under resilience annotations that returns " + type + " must return CompletionStage"
         + " or CompletableFuture, whose semantics posa4j implements; return one of those";
+  }
+
+  static String refusedReturnType(String annotation, String returnType, String refused, boolean isRefusedType) {
+    String why = refused.equals(RefusedReturnTypes.FUTURE)
+        ? "a Future that is not a CompletionStage tells its outcome only to a caller blocking in get(), so the"
+            + " policies would judge the call that hands it out, not the work's outcome"
+        : "that type is lazy (the call only assembles it; nothing runs until it is subscribed to), so the"
+            + " policies would judge the assembly, not the work's outcome";
+    return "@" + annotation + " cannot protect a method returning " + returnType
+        + (isRefusedType ? "" : " (a " + refused + ")") + ": " + why
+        + "; return CompletionStage or CompletableFuture (converting it), or the plain value";
   }
 
   static String resilienceOnAbstractClass() {

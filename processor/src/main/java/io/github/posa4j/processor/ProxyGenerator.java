@@ -38,8 +38,6 @@ import javax.lang.model.util.Types;
  * {@code MethodDescriptor} constant and one forwarding method per interface method.
  */
 final class ProxyGenerator {
-  static final String SUFFIX = "Proxy";
-
   private static final ClassName INTERCEPTOR = ClassName.get("io.github.posa4j.proxy", "Interceptor");
   private static final ClassName INTERCEPTOR_CHAIN = ClassName.get("io.github.posa4j.proxy", "InterceptorChain");
   private static final ClassName METHOD_DESCRIPTOR = ClassName.get("io.github.posa4j.proxy", "MethodDescriptor");
@@ -52,22 +50,23 @@ final class ProxyGenerator {
   private final TypeName apiName;
   private final ClassName proxyClass;
   private final List<TypeVariableName> typeVariables = new ArrayList<>();
+  private final List<ExecutableElement> methods;
 
-  ProxyGenerator(ProcessingEnvironment environment, TypeElement api) {
+  ProxyGenerator(ProcessingEnvironment environment, ProxyModel model) {
     this.elements = environment.getElementUtils();
     this.types = environment.getTypeUtils();
-    this.api = api;
+    this.api = model.api();
     this.apiType = (DeclaredType) api.asType();
     api.getTypeParameters().forEach(parameter -> typeVariables.add(TypeVariableName.get(parameter)));
     this.apiName = TypeName.get(apiType);
-    this.proxyClass = ClassName.get(GeneratedNames.packageOf(api).getQualifiedName().toString(),
-        GeneratedNames.flatName(api) + SUFFIX);
+    this.proxyClass = model.proxyClass();
+    this.methods = model.methods();
   }
 
   JavaFile javaFile() {
     TypeName factoryType = ParameterizedTypeName.get(ClassName.get(Supplier.class), WildcardTypeName.subtypeOf(apiName));
 
-    TypeSpec.Builder proxy = GeneratedFiles.classGeneratedFrom(api, proxyClass)
+    TypeSpec.Builder proxy = GeneratedFiles.classGeneratedFrom(api, proxyClass, elements)
         .addJavadoc(javadoc())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addTypeVariables(typeVariables)
@@ -128,7 +127,7 @@ final class ProxyGenerator {
     proxy.addType(directType());
     Map<String, Integer> overloads = new HashMap<>();
     Set<String> nestedNames = new HashSet<>(Set.of("Direct"));
-    for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
+    for (ExecutableElement method : methods) {
       String constant = GeneratedNames.constantName(method, overloads);
       proxy.addField(descriptor(method, constant));
       ClassName invocation = proxyClass.nestedClass(
@@ -164,7 +163,7 @@ final class ProxyGenerator {
             .returns(String.class)
             .addStatement("return $S + target + $S", proxyClass.simpleName() + "(", ")")
             .build());
-    for (ExecutableElement method : InterfaceMethods.forwardable(elements, types, api)) {
+    for (ExecutableElement method : methods) {
       MethodSpec.Builder forward = MethodSpec.overriding(method, apiType, types);
       List<String> names = new ArrayList<>();
       method.getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
@@ -241,8 +240,6 @@ final class ProxyGenerator {
             List.class, parameterTypes.build(), List.class, exceptionTypes.build())
         .build();
   }
-
-
 
   private MethodSpec forwarding(ExecutableElement method, String constant, ClassName invocation) {
     ExecutableType resolved = (ExecutableType) types.asMemberOf(apiType, method);
@@ -356,6 +353,4 @@ final class ProxyGenerator {
         .build());
     return type.build();
   }
-
-
 }

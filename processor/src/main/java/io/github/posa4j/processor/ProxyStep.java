@@ -1,14 +1,12 @@
 package io.github.posa4j.processor;
 
-import io.github.posa4j.annotation.Proxy;
-import java.io.IOException;
-import java.lang.annotation.Annotation;
+import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
 
 /**
- * {@code @Proxy} on an interface: validates it, then writes {@code <Name>Proxy} with
- * {@link ProxyGenerator}.
+ * {@code @Proxy} on an interface: validates its {@link ProxyModel}, then writes
+ * {@code <Name>Proxy} with {@link ProxyGenerator}.
  */
 final class ProxyStep implements ProcessingStep {
   private final ProcessingEnvironment environment;
@@ -20,22 +18,19 @@ final class ProxyStep implements ProcessingStep {
   }
 
   @Override
-  public java.util.Set<Class<? extends Annotation>> annotations() {
-    return java.util.Set.of(Proxy.class);
+  public List<String> annotations() {
+    return List.of(AnnotationNames.PROXY);
   }
 
   @Override
   public void process(TypeElement type) {
+    ProxyModel model = ProxyModel.of(environment, type);
     int errorsBefore = reporter.errorCount();
-    validate(type);
+    InterfaceChecks.check(type, "Proxy", "proxy", model.proxyClass(),
+        "put it on an interface that this type implements, or extract one", environment.getElementUtils(), reporter);
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    GeneratedFiles.write(new ProxyGenerator(environment, type).javaFile(), environment.getFiler());
-  }
-
-  private void validate(TypeElement type) {
-    InterfaceChecks.check(type, "Proxy", "proxy", ProxyGenerator.SUFFIX,
-        "put it on an interface that this type implements, or extract one", environment.getElementUtils(), reporter);
+    GeneratedFiles.write(new ProxyGenerator(environment, model).javaFile(), environment.getFiler());
   }
 }

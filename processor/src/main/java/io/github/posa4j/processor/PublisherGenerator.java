@@ -23,6 +23,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -32,8 +33,6 @@ import javax.lang.model.util.Types;
  * listener interface, and the private classes that adapt listeners and queue events.
  */
 final class PublisherGenerator {
-  static final String SUFFIX = "Publisher";
-
   private static final String PUBSUB = "io.github.posa4j.pubsub";
   private static final ClassName DELIVERY = ClassName.get(PUBSUB, "Delivery");
   private static final ClassName EVENT_DISPATCHER = ClassName.get(PUBSUB, "EventDispatcher");
@@ -44,6 +43,7 @@ final class PublisherGenerator {
   private static final ClassName SUBSCRIPTION = ClassName.get(PUBSUB, "Subscription");
 
   private final Types types;
+  private final Elements elements;
   private final TypeElement api;
   private final DeclaredType apiType;
   private final TypeName apiName;
@@ -87,77 +87,33 @@ final class PublisherGenerator {
     }
   }
 
-  PublisherGenerator(ProcessingEnvironment environment, TypeElement api) {
+  PublisherGenerator(ProcessingEnvironment environment, PublisherModel model) {
     this.types = environment.getTypeUtils();
-    this.api = api;
+    this.elements = environment.getElementUtils();
+    this.api = model.api();
     this.apiType = (DeclaredType) api.asType();
     api.getTypeParameters().forEach(parameter -> typeVariables.add(TypeVariableName.get(parameter)));
     this.apiName = TypeName.get(apiType);
-    this.publisherClass = ClassName.get(GeneratedNames.packageOf(api).getQualifiedName().toString(),
-        GeneratedNames.flatName(api) + SUFFIX);
-
-    List<ExecutableElement> methods = events(environment, api);
-    this.closeable = types.isAssignable(types.erasure(api.asType()),
-        environment.getElementUtils().getTypeElement("java.lang.AutoCloseable").asType());
+    this.publisherClass = model.publisherClass();
+    this.closeable = model.closeable();
     Set<String> taken = new HashSet<>(Set.of(publisherClass.simpleName()));
-    for (ExecutableElement method : methods) {
-      taken.add(listenerName(method)); // public names first: they never get an underscore
+    for (ExecutableElement method : model.events()) {
+      taken.add(PublisherModel.listenerName(method)); // public names first: they never get an underscore
     }
     this.queueingClass = publisherClass.nestedClass(GeneratedNames.fresh("Queueing", taken));
     this.ignoringClass = publisherClass.nestedClass(GeneratedNames.fresh("Ignoring", taken));
-    for (ExecutableElement method : methods) {
-      String capitalised = capitalised(method);
+    for (ExecutableElement method : model.events()) {
+      String capitalised = PublisherModel.capitalised(method);
       events.add(new Event(method, (ExecutableType) types.asMemberOf(apiType, method),
-          publisherClass.nestedClass(listenerName(method)),
+          publisherClass.nestedClass(PublisherModel.listenerName(method)),
           publisherClass.nestedClass(GeneratedNames.fresh(capitalised + "Adapter", taken)),
           publisherClass.nestedClass(GeneratedNames.fresh(capitalised + "Event", taken))));
     }
   }
 
-  /**
-   * The events of {@code api}: its abstract methods and those it inherits, each once even when two
-   * superinterfaces declare it; default methods are not events, and neither is the {@code close()}
-   * of {@link AutoCloseable} or {@link java.io.Closeable}, which the publisher's own {@code close()}
-   * implements.
-   */
-  static List<ExecutableElement> events(ProcessingEnvironment environment, TypeElement api) {
-    Types types = environment.getTypeUtils();
-    DeclaredType apiType = (DeclaredType) api.asType();
-    List<ExecutableElement> events = new ArrayList<>();
-    for (ExecutableElement method : InterfaceMethods.forwardable(environment.getElementUtils(), types, api)) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT)
-          && !isCloseOfACloseable(method)
-          && events.stream().noneMatch(event -> sameSignature(types, apiType, event, method))) {
-        events.add(method);
-      }
-    }
-    return events;
-  }
-
-  private static boolean isCloseOfACloseable(ExecutableElement method) {
-    String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
-    return method.getSimpleName().contentEquals("close") && method.getParameters().isEmpty()
-        && (owner.equals("java.lang.AutoCloseable") || owner.equals("java.io.Closeable"));
-  }
-
-  private static boolean sameSignature(Types types, DeclaredType apiType, ExecutableElement a, ExecutableElement b) {
-    return a.getSimpleName().equals(b.getSimpleName())
-        && types.isSubsignature((ExecutableType) types.asMemberOf(apiType, a), (ExecutableType) types.asMemberOf(apiType, b));
-  }
-
-  /** {@code orderPlaced} becomes {@code OrderPlaced}. */
-  static String capitalised(ExecutableElement event) {
-    String name = event.getSimpleName().toString();
-    return name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1);
-  }
-
-  static String listenerName(ExecutableElement event) {
-    return capitalised(event) + "Listener";
-  }
-
   JavaFile javaFile() {
     TypeName dispatcherType = ParameterizedTypeName.get(EVENT_DISPATCHER, apiName);
-    TypeSpec.Builder publisher = GeneratedFiles.classGeneratedFrom(api, publisherClass)
+    TypeSpec.Builder publisher = GeneratedFiles.classGeneratedFrom(api, publisherClass, elements)
         .addJavadoc(javadoc())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addTypeVariables(typeVariables)
@@ -261,17 +217,17 @@ final class PublisherGenerator {
   }
 
   private MethodSpec onEventSync(Event event) {
-    return MethodSpec.methodBuilder("on" + capitalised(event.method))
+    return MethodSpec.methodBuilder("on" + PublisherModel.capitalised(event.method))
         .addJavadoc("Subscribes {@code listener} to {@code $L} events only, delivered synchronously.\n", event.name())
         .addModifiers(Modifier.PUBLIC)
         .returns(SUBSCRIPTION)
         .addParameter(listenerOf(event), "listener")
-        .addStatement("return on$L(listener, $T.sync())", capitalised(event.method), DELIVERY)
+        .addStatement("return on$L(listener, $T.sync())", PublisherModel.capitalised(event.method), DELIVERY)
         .build();
   }
 
   private MethodSpec onEvent(Event event) {
-    return MethodSpec.methodBuilder("on" + capitalised(event.method))
+    return MethodSpec.methodBuilder("on" + PublisherModel.capitalised(event.method))
         .addJavadoc("Subscribes {@code listener} to {@code $L} events only, delivered as {@code delivery} says;\n"
             + "an asynchronous listener's queue holds its events only.\n", event.name())
         .addModifiers(Modifier.PUBLIC)
@@ -319,7 +275,7 @@ final class PublisherGenerator {
       method.addException(TypeName.get(thrown));
     }
     return TypeSpec.interfaceBuilder(event.listener)
-        .addJavadoc("Receives {@code $L} events; subscribe one with {@link #on$L}.\n", event.name(), capitalised(event.method))
+        .addJavadoc("Receives {@code $L} events; subscribe one with {@link #on$L}.\n", event.name(), PublisherModel.capitalised(event.method))
         .addAnnotation(FunctionalInterface.class)
         .addModifiers(Modifier.PUBLIC)
         .addTypeVariables(typeVariables)

@@ -1,9 +1,7 @@
 package io.github.posa4j.processor;
 
-import io.github.posa4j.annotation.Publisher;
-import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -12,8 +10,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 
 /**
- * {@code @Publisher} on an interface: validates it and its event methods, then writes
- * {@code <Name>Publisher} with {@link PublisherGenerator}.
+ * {@code @Publisher} on an interface: validates its {@link PublisherModel} and event methods, then
+ * writes {@code <Name>Publisher} with {@link PublisherGenerator}.
  */
 final class PublisherStep implements ProcessingStep {
   private static final Set<String> RESERVED = Set.of("create", "subscribe", "close");
@@ -27,39 +25,40 @@ final class PublisherStep implements ProcessingStep {
   }
 
   @Override
-  public Set<Class<? extends Annotation>> annotations() {
-    return Set.of(Publisher.class);
+  public List<String> annotations() {
+    return List.of(AnnotationNames.PUBLISHER);
   }
 
   @Override
   public void process(TypeElement type) {
+    PublisherModel model = PublisherModel.of(environment, type);
     int errorsBefore = reporter.errorCount();
-    validate(type);
+    validate(model);
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    GeneratedFiles.write(new PublisherGenerator(environment, type).javaFile(), environment.getFiler());
+    GeneratedFiles.write(new PublisherGenerator(environment, model).javaFile(), environment.getFiler());
   }
 
-  private void validate(TypeElement type) {
-    if (!InterfaceChecks.check(type, "Publisher", "publisher", PublisherGenerator.SUFFIX,
+  private void validate(PublisherModel model) {
+    TypeElement type = model.api();
+    if (!InterfaceChecks.check(type, "Publisher", "publisher", model.publisherClass(),
         "declare the events as methods of an interface and annotate that", environment.getElementUtils(), reporter)) {
       return;
     }
-    for (ExecutableElement method : InterfaceMethods.forwardable(environment.getElementUtils(), environment.getTypeUtils(), type)) {
+    for (ExecutableElement method : model.methods()) {
       if (method.isDefault() && RESERVED.contains(method.getSimpleName().toString())) {
         error(type, method, Messages.defaultMethodNameReserved(method.getSimpleName().toString()));
       }
     }
-    var events = PublisherGenerator.events(environment, type);
-    if (events.isEmpty()) {
+    if (model.events().isEmpty()) {
       reporter.error(type, Messages.publisherWithoutEvents());
       return;
     }
     Map<String, ExecutableElement> byCapitalisedName = new HashMap<>();
-    for (ExecutableElement event : events) {
+    for (ExecutableElement event : model.events()) {
       String name = event.getSimpleName().toString();
-      String listener = PublisherGenerator.listenerName(event);
+      String listener = PublisherModel.listenerName(event);
       if (event.getReturnType().getKind() != TypeKind.VOID) {
         error(type, event, Messages.eventNotVoid(name, event.getReturnType().toString()));
       }
@@ -69,7 +68,7 @@ final class PublisherStep implements ProcessingStep {
       if (RESERVED.contains(name)) {
         error(type, event, Messages.eventNameReserved(name));
       }
-      ExecutableElement other = byCapitalisedName.putIfAbsent(PublisherGenerator.capitalised(event), event);
+      ExecutableElement other = byCapitalisedName.putIfAbsent(PublisherModel.capitalised(event), event);
       if (other != null) {
         error(type, event, Messages.eventNamesClash(name, other.getSimpleName().toString(), listener));
       }

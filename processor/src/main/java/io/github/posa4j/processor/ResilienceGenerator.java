@@ -42,8 +42,6 @@ import javax.lang.model.util.Types;
  * a method returning a {@code CompletionStage} goes to {@code callAsync}.
  */
 final class ResilienceGenerator {
-  static final String PREFIX = "Resilient";
-
   private static final ClassName FAULT_TOLERANCE = ClassName.get("io.github.posa4j.resilience", "FaultTolerance");
   private static final ClassName REGISTRY = ClassName.get("io.github.posa4j.resilience", "FaultToleranceRegistry");
   private static final ClassName PERMIT = ClassName.get("io.github.posa4j.resilience.internal", "Permit");
@@ -58,16 +56,15 @@ final class ResilienceGenerator {
   private final Set<ExecutableElement> protectedMethods;
   private final boolean isInterface;
 
-  ResilienceGenerator(ProcessingEnvironment environment, TypeElement type, List<ExecutableElement> protectedMethods) {
+  ResilienceGenerator(ProcessingEnvironment environment, ResilienceModel model) {
     this.environment = environment;
     this.types = environment.getTypeUtils();
-    this.type = type;
+    this.type = model.type();
     this.declaredType = (DeclaredType) type.asType();
     type.getTypeParameters().forEach(parameter -> typeVariables.add(TypeVariableName.get(parameter)));
     this.typeName = TypeName.get(declaredType);
-    this.generatedClass = ClassName.get(GeneratedNames.packageOf(type).getQualifiedName().toString(),
-        PREFIX + GeneratedNames.flatName(type));
-    this.protectedMethods = new HashSet<>(protectedMethods);
+    this.generatedClass = model.decoratorClass();
+    this.protectedMethods = new HashSet<>(model.protectedMethods());
     this.isInterface = type.getKind().isInterface();
   }
 
@@ -83,7 +80,7 @@ final class ResilienceGenerator {
   }
 
   JavaFile javaFile() {
-    TypeSpec.Builder decorator = GeneratedFiles.classGeneratedFrom(type, generatedClass)
+    TypeSpec.Builder decorator = GeneratedFiles.classGeneratedFrom(type, generatedClass, environment.getElementUtils())
         .addJavadoc(javadoc())
         .addModifiers(Modifier.FINAL)
         .addTypeVariables(typeVariables);
