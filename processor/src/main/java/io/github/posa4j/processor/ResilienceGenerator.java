@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -66,17 +65,6 @@ final class ResilienceGenerator {
     this.generatedClass = model.decoratorClass();
     this.protectedMethods = new HashSet<>(model.protectedMethods());
     this.isInterface = type.getKind().isInterface();
-  }
-
-  static boolean isCompletionStage(ProcessingEnvironment environment, TypeMirror type) {
-    Types types = environment.getTypeUtils();
-    TypeMirror stage = types.erasure(environment.getElementUtils().getTypeElement(CompletionStage.class.getName()).asType());
-    return type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), stage);
-  }
-
-  static boolean isSupportedAsyncType(ProcessingEnvironment environment, TypeMirror type) {
-    String erased = environment.getTypeUtils().erasure(type).toString();
-    return erased.equals(CompletionStage.class.getName()) || erased.equals(CompletableFuture.class.getName());
   }
 
   JavaFile javaFile() {
@@ -203,7 +191,7 @@ final class ResilienceGenerator {
     method.getParameters().forEach(parameter -> taken.add(parameter.getSimpleName().toString()));
     String lastFailure = GeneratedNames.fresh("lastFailure", taken);
 
-    if (isCompletionStage(environment, returnType)) {
+    if (CompletionStages.isCompletionStage(environment, returnType)) {
       if (fallbackCall == null) {
         override.addStatement("return $L.callAsync(() -> $L)", constant, call);
       } else {

@@ -105,8 +105,7 @@ final class ResilienceStep implements ProcessingStep {
       }
     }
     TypeMirror returnType = method.getReturnType();
-    if (ResilienceGenerator.isCompletionStage(environment, returnType)
-        && !ResilienceGenerator.isSupportedAsyncType(environment, returnType)) {
+    if (CompletionStages.isCompletionStage(environment, returnType) && !CompletionStages.isSupported(environment, returnType)) {
       reporter.error(method, Messages.asyncReturnType(returnType.toString()));
     }
     Optional<String> refused = RefusedReturnTypes.of(environment.getTypeUtils(), returnType);
