@@ -1,6 +1,5 @@
 package io.github.posa4j.pubsub;
 
-import io.github.posa4j.observe.PublisherEvents;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -125,23 +124,23 @@ public final class EventQueue<L> {
             continue; // an event was taken meanwhile: there may be room now
           }
           dropped.incrementAndGet();
-          recordOverflow(PublisherEvents.overflowStarts(), event, PublisherEvents.DROPPED);
+          recordOverflow(EventDispatcher.PROBE.overflowStarts(), event, PublisherProbe.DROPPED);
           if (stale(current) + 1 - takenWaiting.get() >= capacity) {
             compact();
           }
           return true;
         case DROP_NEWEST:
           dropped.incrementAndGet();
-          recordOverflow(PublisherEvents.overflowStarts(), event, PublisherEvents.DROPPED);
+          recordOverflow(EventDispatcher.PROBE.overflowStarts(), event, PublisherProbe.DROPPED);
           return false;
         case BLOCK:
           if (Thread.currentThread() == deliveringThread) {
             counts.incrementAndGet(); // waiting for our own delivery thread would wait forever
             return true;
           }
-          Object waiting = PublisherEvents.overflowStarts();
+          Object waiting = EventDispatcher.PROBE.overflowStarts();
           boolean room = awaitRoom();
-          recordOverflow(waiting, event, PublisherEvents.WAITED);
+          recordOverflow(waiting, event, PublisherProbe.WAITED);
           if (room) {
             continue;
           }
@@ -232,7 +231,7 @@ public final class EventQueue<L> {
 
   private void refuse(QueuedEvent<L> event, String why) {
     dropped.incrementAndGet();
-    recordOverflow(PublisherEvents.overflowStarts(), event, PublisherEvents.REFUSED);
+    recordOverflow(EventDispatcher.PROBE.overflowStarts(), event, PublisherProbe.REFUSED);
     dispatcher.report(subscriber, event.event(), event.arguments(), new EventQueueFullException(
         "the queue of " + capacity + " events of subscriber " + DeliveryFailure.describe(subscriber) + " is full" + why + "; event "
             + event.event() + " was not queued for it (QueueOverflow." + overflow
@@ -241,11 +240,11 @@ public final class EventQueue<L> {
 
   /**
    * Tells Flight Recorder what the overflow policy did with {@code event}, if {@code started}
-   * (from {@link PublisherEvents#overflowStarts()}) says that a recording takes it.
+   * (from {@link PublisherProbe#overflowStarts()}) says that a recording takes it.
    */
   private void recordOverflow(Object started, QueuedEvent<L> event, String outcome) {
     if (started != null) {
-      PublisherEvents.overflow(started, dispatcher.name(), DeliveryFailure.describe(subscriber), event.event(),
+      EventDispatcher.PROBE.overflow(started, dispatcher.name(), DeliveryFailure.describe(subscriber), event.event(),
           overflow.name(), outcome, capacity);
     }
   }
