@@ -303,7 +303,7 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   }
 
   /**
-   * Requests can no longer run (the executor refused the drain task, or the JVM failed the
+   * Requests can no longer run (the executor refused a turn, or the JVM failed the
    * consumer): fail what is queued with {@code failure} as the cause, and stop. Consumer only.
    */
   final void breakDown(Throwable failure) {

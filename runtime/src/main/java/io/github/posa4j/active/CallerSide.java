@@ -37,7 +37,7 @@ abstract class CallerSide<S> {
   /** A recent, possibly older, reading of the consumer's count of departed requests. */
   int departedSeen;
 
-  /** The consumer's wake-up state, which callers read on every call: sleeping, or scheduled. */
+  /** The dedicated consumer thread's wake-up state ({@link ThreadScheduler}), which callers read on every call. */
   volatile int wakeState;
 
   final int capacity;
