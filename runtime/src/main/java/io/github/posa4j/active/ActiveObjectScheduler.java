@@ -302,6 +302,11 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     return control & LIFECYCLE;
   }
 
+  /** {@link #lifecycle()} shifted into a byte, for a consumer that keeps it in little room. */
+  final byte lifecycleByte() {
+    return (byte) (lifecycle() >>> Integer.numberOfTrailingZeros(CLOSED));
+  }
+
   /**
    * Requests can no longer run (the executor refused a turn, or the JVM failed the
    * consumer): fail what is queued with {@code failure} as the cause, and stop. Consumer only.

@@ -2,6 +2,7 @@ package io.github.posa4j.pubsub;
 
 import io.github.posa4j.internal.SerialTurns;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,7 +25,7 @@ public final class EventQueue<L> {
   private final Object subscriber;
   private final L target;
   private final EventBuffer<L> buffer;
-  private final SerialTurns turns;
+  private final Deliveries deliveries;
   /** Set once the subscription is closed. */
   private volatile boolean detached;
 
@@ -38,18 +39,55 @@ public final class EventQueue<L> {
     this.subscriber = subscriber;
     this.target = target;
     this.buffer = new EventBuffer<>(dispatcher, subscriber, capacity, overflow);
-    this.turns = new SerialTurns(executor, new Deliveries());
+    this.deliveries = new Deliveries(executor);
   }
 
   /** Queues {@code event} for the subscriber, or applies the overflow policy when the queue is full. */
   public void offer(QueuedEvent<L> event) {
     if (buffer.add(event)) {
-      turns.request();
+      SerialTurns.request(deliveries);
     }
   }
 
-  /** Delivers the queued events in turns, as {@link SerialTurns} runs them. */
-  private final class Deliveries implements SerialTurns.Work {
+  /** Delivers the queued events in turns, as {@link SerialTurns} runs them; also the task that starts them. */
+  private final class Deliveries implements SerialTurns.Work, Runnable {
+    private final Executor executor;
+    /** Whether a turn is submitted or running. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    Deliveries(Executor executor) {
+      this.executor = executor;
+    }
+
+    @Override
+    public void run() {
+      SerialTurns.runTurns(this);
+    }
+
+    @Override
+    public Executor executor() {
+      return executor;
+    }
+
+    @Override
+    public Runnable turnTask() {
+      return this;
+    }
+
+    @Override
+    public boolean turnScheduled() {
+      return scheduled.get();
+    }
+
+    @Override
+    public boolean scheduleTurn() {
+      return scheduled.compareAndSet(false, true);
+    }
+
+    @Override
+    public void unscheduleTurn() {
+      scheduled.set(false);
+    }
 
     @Override
     public SerialTurns.Outcome runTurn() {
@@ -135,7 +173,7 @@ public final class EventQueue<L> {
 
   /** Whether no turn is submitted or running: the queue is empty and nothing is being delivered. */
   boolean isIdle() {
-    return !turns.isScheduled();
+    return !deliveries.turnScheduled();
   }
 
   /**
@@ -146,7 +184,7 @@ public final class EventQueue<L> {
     waiting.lock();
     try {
       waiters++;
-      while (turns.isScheduled()) {
+      while (deliveries.turnScheduled()) {
         idle.await();
       }
       return true;

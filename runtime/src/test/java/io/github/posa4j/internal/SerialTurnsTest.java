@@ -13,24 +13,58 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The turn runner's edge cases, one by one, and serial turns under concurrent requests, counted exactly. */
 class SerialTurnsTest {
 
-  /** Runs queued items, {@code budget} per turn, and counts what the runner tells it. */
+  /** Runs queued items, {@code budget} per turn, on {@code executor}, and counts what the runner tells it. */
   private static class Items implements SerialTurns.Work {
     final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    final Executor executor;
     final int budget;
+    final Runnable turnTask = () -> SerialTurns.runTurns(this);
+    final AtomicBoolean scheduled = new AtomicBoolean();
     final AtomicInteger turns = new AtomicInteger();
     final AtomicInteger claims = new AtomicInteger();
     final AtomicInteger releases = new AtomicInteger();
     final List<Throwable> refusals = new ArrayList<>();
     final List<Thread> refusedOn = new ArrayList<>();
 
-    Items(int budget) {
+    Items(Executor executor, int budget) {
+      this.executor = executor;
       this.budget = budget;
+    }
+
+    void request() {
+      SerialTurns.request(this);
+    }
+
+    @Override
+    public Executor executor() {
+      return executor;
+    }
+
+    @Override
+    public Runnable turnTask() {
+      return turnTask;
+    }
+
+    @Override
+    public boolean turnScheduled() {
+      return scheduled.get();
+    }
+
+    @Override
+    public boolean scheduleTurn() {
+      return scheduled.compareAndSet(false, true);
+    }
+
+    @Override
+    public void unscheduleTurn() {
+      scheduled.set(false);
     }
 
     @Override
@@ -72,38 +106,36 @@ class SerialTurnsTest {
   @Test
   void anExecutorThatRefusesTheFirstTurnLeavesTheWorkToRefusedOnTheAskingThread() {
     RejectedExecutionException refusal = new RejectedExecutionException("shut down");
-    Items items = new Items(10);
-    SerialTurns turns = new SerialTurns(task -> {
+    Items items = new Items(task -> {
       throw refusal;
-    }, items);
+    }, 10);
     items.queue.add(() -> {});
 
-    turns.request();
+    items.request();
 
     assertThat(items.refusals).containsExactly(refusal);
     assertThat(items.refusedOn).containsExactly(Thread.currentThread());
     assertThat(items.turns).hasValue(0);
     assertThat(items.releases).hasValue(1);
-    assertThat(turns.isScheduled()).isFalse();
+    assertThat(items.turnScheduled()).isFalse();
   }
 
   @Test
   void anErrorFromTheExecutorIsARefusalToo() {
     OutOfMemoryError noThreads = new OutOfMemoryError("unable to create native thread");
-    Items items = new Items(10);
-    SerialTurns turns = new SerialTurns(task -> {
+    Items items = new Items(task -> {
       throw noThreads;
-    }, items);
+    }, 10);
 
-    turns.request();
+    items.request();
 
     assertThat(items.refusals).containsExactly(noThreads);
-    assertThat(turns.isScheduled()).isFalse();
+    assertThat(items.turnScheduled()).isFalse();
   }
 
   @Test
   void aCallerRunsExecutorRunsEveryTurnInOneLoopWithoutGrowingTheStack() {
-    Items items = new Items(1);
+    Items items = new Items(Runnable::run, 1);
     List<Integer> depths = new ArrayList<>();
     int count = 100_000;
     for (int i = 0; i < count; i++) {
@@ -114,14 +146,13 @@ class SerialTurnsTest {
         }
       });
     }
-    SerialTurns turns = new SerialTurns(Runnable::run, items);
 
-    turns.request();
+    items.request();
 
     assertThat(items.queue).isEmpty();
     assertThat(items.turns).hasValue(count + 1); // one item per turn, then one that finds none
     assertThat(depths).hasSize(10).allMatch(depth -> depth.equals(depths.get(0)));
-    assertThat(turns.isScheduled()).isFalse();
+    assertThat(items.turnScheduled()).isFalse();
   }
 
   @Test
@@ -133,14 +164,13 @@ class SerialTurnsTest {
       }
       accepted.add(task);
     };
-    Items items = new Items(2);
+    Items items = new Items(firstOnly, 2);
     List<Thread> ranOn = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       items.queue.add(() -> ranOn.add(Thread.currentThread()));
     }
-    SerialTurns turns = new SerialTurns(firstOnly, items);
 
-    turns.request();
+    items.request();
     assertThat(accepted).hasSize(1);
     assertThat(ranOn).isEmpty();
     accepted.get(0).run();
@@ -148,63 +178,60 @@ class SerialTurnsTest {
     assertThat(ranOn).hasSize(7).containsOnly(Thread.currentThread());
     assertThat(items.refusals).isEmpty();
     assertThat(items.turns).hasValue(4);
-    assertThat(turns.isScheduled()).isFalse();
+    assertThat(items.turnScheduled()).isFalse();
   }
 
   @Test
   void workThatArrivesWhileTheTurnsLetGoIsTakenBackAndHandedOver() {
     List<Runnable> submitted = new ArrayList<>();
     AtomicInteger ran = new AtomicInteger();
-    SerialTurns[] runner = new SerialTurns[1];
-    Items items = new Items(10) {
+    Items items = new Items(submitted::add, 10) {
       @Override
       public SerialTurns.Outcome runTurn() {
         SerialTurns.Outcome outcome = super.runTurn();
         if (turns.get() == 1) {
           // arrives after the turn found nothing, before the turns let go: its request finds a turn scheduled
           queue.add(ran::incrementAndGet);
-          runner[0].request();
+          request();
         }
         return outcome;
       }
     };
-    runner[0] = new SerialTurns(submitted::add, items);
 
-    runner[0].request();
+    items.request();
     assertThat(submitted).hasSize(1);
     submitted.get(0).run();
 
     assertThat(submitted).as("taken back, and handed to the executor").hasSize(2);
     assertThat(ran).hasValue(0);
-    assertThat(runner[0].isScheduled()).isTrue();
+    assertThat(items.turnScheduled()).isTrue();
     submitted.get(1).run();
 
     assertThat(ran).hasValue(1);
     assertThat(items.claims).hasValue(2);
     assertThat(items.releases).hasValue(1);
-    assertThat(runner[0].isScheduled()).isFalse();
+    assertThat(items.turnScheduled()).isFalse();
   }
 
   @Test
   void aFinishedWorkKeepsTheTurnAndNoTurnStartsAgain() {
     List<Runnable> submitted = new ArrayList<>();
-    Items finished = new Items(1) {
+    Items finished = new Items(submitted::add, 1) {
       @Override
       public SerialTurns.Outcome runTurn() {
         super.runTurn();
         return SerialTurns.Outcome.FINISHED;
       }
     };
-    SerialTurns turns = new SerialTurns(submitted::add, finished);
-    turns.request();
+    finished.request();
     submitted.get(0).run();
     finished.queue.add(() -> {});
 
-    turns.request();
+    finished.request();
 
     assertThat(submitted).hasSize(1);
     assertThat(finished.releases).hasValue(0);
-    assertThat(turns.isScheduled()).isTrue();
+    assertThat(finished.turnScheduled()).isTrue();
   }
 
   @Test
@@ -217,7 +244,7 @@ class SerialTurnsTest {
     int[] lastSeen = new int[producers]; // written by turns only, each happening-before the next
     AtomicInteger outOfOrder = new AtomicInteger();
     CountDownLatch allRan = new CountDownLatch(producers * perProducer);
-    Items items = new Items(16) {
+    Items items = new Items(pool, 16) {
       @Override
       public SerialTurns.Outcome runTurn() {
         if (running.incrementAndGet() != 1) {
@@ -230,7 +257,6 @@ class SerialTurnsTest {
         }
       }
     };
-    SerialTurns turns = new SerialTurns(pool, items);
     CyclicBarrier start = new CyclicBarrier(producers);
     List<Thread> threads = new ArrayList<>();
     for (int p = 0; p < producers; p++) {
@@ -250,7 +276,7 @@ class SerialTurnsTest {
             lastSeen[producer] = sequence;
             allRan.countDown();
           });
-          turns.request();
+          items.request();
         }
       });
       threads.add(thread);
@@ -270,7 +296,7 @@ class SerialTurnsTest {
     assertThat(outOfOrder).hasValue(0);
     assertThat(lastSeen).containsOnly(perProducer);
     assertThat(items.queue).isEmpty();
-    assertThat(turns.isScheduled()).isFalse();
+    assertThat(items.turnScheduled()).isFalse();
     assertThat(items.claims.get()).isEqualTo(items.releases.get());
   }
 }
