@@ -30,9 +30,9 @@ public final class Posa4jAgent {
     start(arguments, instrumentation, true);
   }
 
-  /** {@code java -jar posa4j-agent.jar plan --config <file> <jar or classes dir>...}; see {@link Plan}. */
+  /** {@code java -jar posa4j-agent.jar plan --config <file> <jar or classes dir>...}; see {@link PlanCommand}. */
   public static void main(String[] args) {
-    System.exit(Plan.run(args, System.out, System.err));
+    System.exit(PlanCommand.run(args, System.out, System.err));
   }
 
   private static void start(String arguments, Instrumentation instrumentation, boolean attached) {

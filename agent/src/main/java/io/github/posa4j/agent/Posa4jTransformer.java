@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * be woven is logged once and loads unchanged.
  */
 final class Posa4jTransformer implements ClassFileTransformer {
-  /** Never examined: the JDK, Byte Buddy, and posa4j's own library packages. A key naming one is reported at start. */
-  private static final List<String> IGNORED = List.of(
-      "java.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.",
-      "io.github.posa4j.agent.", "io.github.posa4j.annotation.", "io.github.posa4j.resilience.",
-      "io.github.posa4j.config.", "io.github.posa4j.active.", "io.github.posa4j.proxy.",
-      "io.github.posa4j.pubsub.", "io.github.posa4j.processor.");
+  /** Never examined: the JDK and Byte Buddy, and {@link #POSA4J} too. A key naming one is reported at start. */
+  private static final List<String> IGNORED = List.of("java.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.");
+  /** posa4j's own packages, every one of them, present and future, the agent's relocated Byte Buddy included. */
+  private static final String POSA4J = "io.github.posa4j.";
+  /** Under {@link #POSA4J} but woven like any application: the repository's examples and benchmarks. */
+  private static final List<String> POSA4J_APPLICATIONS = List.of("io.github.posa4j.examples.", "io.github.posa4j.benchmarks.");
 
   private final AgentOptions options;
   private final KeyRules rules;
@@ -75,7 +75,14 @@ final class Posa4jTransformer implements ClassFileTransformer {
   }
 
   static boolean isIgnored(String className) {
-    for (String prefix : IGNORED) {
+    if (className.startsWith(POSA4J)) {
+      return !startsWithAny(className, POSA4J_APPLICATIONS);
+    }
+    return startsWithAny(className, IGNORED);
+  }
+
+  private static boolean startsWithAny(String className, List<String> prefixes) {
+    for (String prefix : prefixes) {
       if (className.startsWith(prefix)) {
         return true;
       }

@@ -1,6 +1,5 @@
 package io.github.posa4j.active;
 
-import io.github.posa4j.observe.ActiveObjectEvents;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -93,8 +92,8 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private int abandoned;
   /** Whether {@link ActiveObjects} observers heard of the termination. Consumer only. */
   private boolean terminationTold;
-  /** Whether Flight Recorder samples this queue (see {@link ActiveObjectEvents#sampleQueue}). Consumer only. */
-  private boolean queueSampled;
+  /** Whether the {@link ActiveObjectProbe} watches this active object. Consumer only. */
+  private boolean watched;
   /**
    * Requests started, and those whose servant method threw: written by the consumer alone with
    * release stores (plain stores on x86), read by observers with acquire loads.
@@ -141,7 +140,7 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
         ? new ExecutorScheduler<>(servant, typeName, options, options.executor())
         : ThreadScheduler.start(servant, typeName, options);
     ActiveObjects.started(scheduler);
-    ActiveObjectEvents.sampleQueue(scheduler);
+    ActiveObjects.PROBE.watch(scheduler);
     return scheduler;
   }
 
@@ -263,8 +262,8 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     ActivationQueue<S> queue = this.queue;
     S servant = this.servant;
     int executed = 0;
-    if (!queueSampled) {
-      queueSampled = ActiveObjectEvents.sampleQueue(this);
+    if (!watched) {
+      watched = ActiveObjects.PROBE.watch(this);
     }
     for (;;) {
       if (stopRequested) {
@@ -303,8 +302,13 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     return control & LIFECYCLE;
   }
 
+  /** {@link #lifecycle()} shifted into a byte, for a consumer that keeps it in little room. */
+  final byte lifecycleByte() {
+    return (byte) (lifecycle() >>> Integer.numberOfTrailingZeros(CLOSED));
+  }
+
   /**
-   * Requests can no longer run (the executor refused the drain task, or the JVM failed the
+   * Requests can no longer run (the executor refused a turn, or the JVM failed the
    * consumer): fail what is queued with {@code failure} as the cause, and stop. Consumer only.
    */
   final void breakDown(Throwable failure) {
@@ -317,15 +321,15 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   }
 
   /**
-   * Runs {@code request}, as a Flight Recorder event when a recording takes them. Without one,
-   * {@code requestStarts()} inlines to a read of a static volatile boolean (and, once Flight
-   * Recorder has been initialised, a few loads of the event type's state) and returns
-   * {@code null}: no allocation, no clock read.
+   * Runs {@code request}, reported to the {@link ActiveObjectProbe}. While no Flight Recorder
+   * recording takes request events, posa4j's probe inlines to a read of a static volatile boolean
+   * (and, once Flight Recorder has been initialised, a few loads of the event type's state) and
+   * returns {@code null}: no allocation, no clock read.
    */
   private void execute(MethodRequest<S, ?> request, S servant) {
     // Counted before the request completes its future, so a caller who sees it done sees it counted.
     EXECUTED.setRelease(this, (long) EXECUTED.get(this) + 1);
-    Object recorded = ActiveObjectEvents.requestStarts();
+    Object recorded = ActiveObjects.PROBE.requestStarts();
     try {
       request.execute(servant);
     } catch (Throwable failure) {
@@ -333,7 +337,7 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
       request.completeExceptionally(failure);
     }
     if (recorded != null) {
-      ActiveObjectEvents.requestEnds(recorded, this, request);
+      ActiveObjects.PROBE.requestEnds(recorded, this, request);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.github.posa4j.active;
 
-import io.github.posa4j.observe.Observability;
+import io.github.posa4j.internal.InstalledObservers;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -8,14 +8,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Tells {@link ActiveObjectObserver}s of the active objects that start and terminate after they
  * were added. Keeps no active object itself, so an idle one nobody references can still be
  * collected; an observer that keeps one (a registered MBean does) keeps it until it terminates.
+ *
+ * <p>It starts with the observers and the {@link ActiveObjectProbe} that observability installs
+ * ({@link InstalledObservers}).
  */
 public final class ActiveObjects {
   private static final System.Logger LOG = System.getLogger(ActiveObjects.class.getName());
-  private static final List<ActiveObjectObserver> OBSERVERS = new CopyOnWriteArrayList<>();
-
-  static {
-    Observability.observeActiveObjects(); // after OBSERVERS exists: it may add one
-  }
+  private static final List<ActiveObjectObserver> OBSERVERS =
+      new CopyOnWriteArrayList<>(InstalledObservers.of(ActiveObjectObserver.class));
+  /** Called for every request: final, so that the JIT compiler sees the one implementation. */
+  static final ActiveObjectProbe PROBE = InstalledObservers.one(ActiveObjectProbe.class, ActiveObjectProbe.NONE);
 
   private ActiveObjects() {}
 

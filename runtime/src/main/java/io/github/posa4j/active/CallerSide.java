@@ -37,7 +37,10 @@ abstract class CallerSide<S> {
   /** A recent, possibly older, reading of the consumer's count of departed requests. */
   int departedSeen;
 
-  /** The consumer's wake-up state, which callers read on every call: sleeping, or scheduled. */
+  /**
+   * The consumer's wake-up state, which callers read on every call: whether the dedicated thread
+   * sleeps ({@link ThreadScheduler}), or whether a turn is scheduled ({@link ExecutorScheduler}).
+   */
   volatile int wakeState;
 
   final int capacity;

@@ -1,25 +1,33 @@
 package io.github.posa4j.active;
 
+import io.github.posa4j.internal.SerialTurns;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * An active object on a shared executor. At most one drain task of it is scheduled or running at
- * a time, which keeps its requests serial; a drain runs a batch of requests and hands the thread
- * back, so that active objects sharing the executor take turns. An idle one holds no thread.
+ * An active object on a shared executor, run in {@link SerialTurns}: at most one turn of it is
+ * scheduled or running at a time, which keeps its requests serial; a turn runs a batch of
+ * requests and hands the thread back, so that active objects sharing the executor take turns. An
+ * idle one holds no thread. The turns' flag is {@code wakeState}, with the fields callers write.
  */
-final class ExecutorScheduler<S> extends ActiveObjectScheduler<S> {
+final class ExecutorScheduler<S> extends ActiveObjectScheduler<S> implements SerialTurns.Work {
   /** Requests per turn on the executor before other active objects get theirs. */
   private static final int BATCH = 256;
-  /** {@code wakeState}: no drain task is submitted or running. */
+  /** {@code wakeState}: no turn is submitted or running. */
   private static final int IDLE = 0;
-  /** {@code wakeState}: a drain task is submitted or running; whoever set it owns the queue until it is cleared. */
+  /** {@code wakeState}: a turn is submitted or running; whoever set it owns the queue until it is cleared. */
   private static final int SCHEDULED = 1;
 
   private final Executor executor;
-  private final Runnable drainTask = this::drainOnce;
-  /** The thread running a drain task, so that calls from the servant know where they come from. */
+  private final Runnable turnTask = () -> SerialTurns.runTurns(this);
+  /** The thread running a turn, so that calls from the servant know where they come from. */
   private volatile Thread consumer;
+  /**
+   * {@link #lifecycleByte()} when the last turn began: a change since needs another turn. Read
+   * just after the turns let go, when a new turn may be writing it; either value is safe then,
+   * since that new turn sees every change. A byte, which fits in the room the superclass leaves,
+   * so that an idle active object is no larger for it.
+   */
+  private byte lifecycleSeen;
 
   ExecutorScheduler(S servant, String typeName, ActiveObjectOptions options, Executor executor) {
     super(servant, typeName, options);
@@ -28,9 +36,7 @@ final class ExecutorScheduler<S> extends ActiveObjectScheduler<S> {
 
   @Override
   void signal() {
-    if (wakeState == IDLE && WAKE_STATE.compareAndSet(this, IDLE, SCHEDULED)) {
-      dispatch();
-    }
+    SerialTurns.request(this);
   }
 
   @Override
@@ -38,59 +44,61 @@ final class ExecutorScheduler<S> extends ActiveObjectScheduler<S> {
     return consumer == Thread.currentThread();
   }
 
-  private void dispatch() {
-    try {
-      executor.execute(drainTask);
-    } catch (RuntimeException | Error refused) {
-      // Still the owner, since the task never ran: fail what is queued, then let go.
-      breakDown(refused);
-      releaseAndRecheck(lifecycle());
-    }
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
-  private void drainOnce() {
-    Thread current = Thread.currentThread();
-    for (;;) {
-      int lifecycle = lifecycle();
-      consumer = current;
-      Drain drain;
-      try {
-        drain = drain(BATCH);
-      } catch (Throwable unexpected) {
-        // Only an error of the JVM itself (out of memory, say) gets here: fail what is queued rather than hang.
-        breakDown(unexpected);
-        drain = Drain.IDLE;
-      } finally {
-        consumer = null;
-      }
-      if (drain == Drain.IDLE) {
-        releaseAndRecheck(lifecycle);
-      }
-      if (drain != Drain.MORE || handOver()) {
-        return;
-      }
-    }
+  @Override
+  public Runnable turnTask() {
+    return turnTask;
   }
 
-  /**
-   * Gives the next turn to the executor, so that other active objects get theirs first. An
-   * executor with a bounded queue may refuse; then this thread keeps the turn rather than stop
-   * an active object that is running well.
-   */
-  private boolean handOver() {
-    try {
-      executor.execute(drainTask);
-      return true;
-    } catch (RejectedExecutionException busy) {
-      return false;
-    }
+  @Override
+  public boolean turnScheduled() {
+    return wakeState != IDLE;
   }
 
-  /** Lets go of the queue; takes it again if a request or a lifecycle change came meanwhile. */
-  private void releaseAndRecheck(int lifecycleSeen) {
+  @Override
+  public boolean scheduleTurn() {
+    return WAKE_STATE.compareAndSet(this, IDLE, SCHEDULED);
+  }
+
+  @Override
+  public void unscheduleTurn() {
     wakeState = IDLE;
-    if (hasIncoming() || lifecycle() != lifecycleSeen) {
-      signal();
+  }
+
+  @Override
+  public SerialTurns.Outcome runTurn() {
+    lifecycleSeen = lifecycleByte();
+    consumer = Thread.currentThread();
+    Drain drain;
+    try {
+      drain = drain(BATCH);
+    } catch (Throwable unexpected) {
+      // Only an error of the JVM itself (out of memory, say) gets here: fail what is queued rather than hang.
+      breakDown(unexpected);
+      drain = Drain.IDLE;
+    } finally {
+      consumer = null;
     }
+    return switch (drain) {
+      case MORE -> SerialTurns.Outcome.MORE;
+      case IDLE -> SerialTurns.Outcome.IDLE;
+      case TERMINATED -> SerialTurns.Outcome.FINISHED;
+    };
+  }
+
+  @Override
+  public boolean hasWork() {
+    return hasIncoming() || lifecycleByte() != lifecycleSeen;
+  }
+
+  /** The executor would not run a turn: fail what is queued, and stop. */
+  @Override
+  public void refused(Throwable failure) {
+    breakDown(failure);
+    lifecycleSeen = lifecycleByte();
   }
 }

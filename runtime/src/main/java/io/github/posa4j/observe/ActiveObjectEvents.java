@@ -1,12 +1,13 @@
 package io.github.posa4j.observe;
 
+import io.github.posa4j.active.ActiveObjectProbe;
 import io.github.posa4j.active.ActiveObjectScheduler;
 import io.github.posa4j.active.MethodRequest;
 
 /**
- * The hooks through which active objects emit their Flight Recorder events,
+ * The probe through which active objects emit their Flight Recorder events,
  * {@code io.github.posa4j.ActiveObjectRequest} and {@code io.github.posa4j.ActiveObjectQueue} (see
- * {@link FlightRecorderEvents}). {@link ActiveObjectScheduler} calls them; applications need not.
+ * {@link FlightRecorderEvents}); {@link StandardObservers} installs it.
  *
  * <p>While no recording takes these events, {@link #requestStarts()} costs each request one read
  * of a static volatile boolean (whether Flight Recorder has been initialised at all) and, once it
@@ -17,22 +18,18 @@ import io.github.posa4j.active.MethodRequest;
  * it runs again; its queue was empty until then, unless its executor never gave it a thread or a
  * request has been running since before the recording.
  */
-public final class ActiveObjectEvents {
+final class ActiveObjectEvents implements ActiveObjectProbe {
+  static final ActiveObjectProbe INSTANCE = new ActiveObjectEvents();
+
   private ActiveObjectEvents() {}
 
-  /**
-   * Called before a request runs: a handle to pass to {@link #requestEnds} if a recording takes
-   * request events, else {@code null}.
-   */
-  public static Object requestStarts() {
+  @Override
+  public Object requestStarts() {
     return Jfr.initialized() ? ActiveObjectRecorder.requestStarts() : null;
   }
 
-  /**
-   * Called after {@code request} ran on {@code activeObject}, with what {@link #requestStarts()}
-   * returned, if not {@code null}.
-   */
-  public static void requestEnds(Object started, ActiveObjectScheduler<?> activeObject, MethodRequest<?, ?> request) {
+  @Override
+  public void requestEnds(Object started, ActiveObjectScheduler<?> activeObject, MethodRequest<?, ?> request) {
     ActiveObjectRecorder.requestEnds(started, activeObject, request);
   }
 
@@ -41,11 +38,17 @@ public final class ActiveObjectEvents {
    * added it stays until it terminates or is collected, so a caller that got {@code true} need not
    * call again.
    */
-  public static boolean sampleQueue(ActiveObjectScheduler<?> activeObject) {
+  @Override
+  public boolean watch(ActiveObjectScheduler<?> activeObject) {
     if (!Jfr.initialized() || !ActiveObjectRecorder.queuesSampled()) {
       return false;
     }
     LiveActiveObjects.add(activeObject);
     return true;
+  }
+
+  @Override
+  public String toString() {
+    return "posa4j Flight Recorder events of active objects";
   }
 }

@@ -28,10 +28,11 @@ final class Jmx {
 
   /** Registers the MBeans of every policy set of {@code registry}, now and as they are created. */
   static void registerPoliciesOf(FaultToleranceRegistry registry) {
-    registry.addRegistrationListener(Jmx::registerPoliciesOf);
+    registry.addRegistrationListener(Jmx::registerPolicies);
   }
 
-  private static void registerPoliciesOf(FaultTolerance policies) {
+  /** Registers the MBeans of the breaker and the bulkhead of {@code policies}, those it has. */
+  static void registerPolicies(FaultTolerance policies) {
     policies.circuitBreaker().ifPresent(breaker ->
         register(name("CircuitBreaker", breaker.method()), new CircuitBreakerJmx(breaker)));
     policies.bulkhead().ifPresent(bulkhead ->

@@ -1,6 +1,5 @@
 package io.github.posa4j.observe;
 
-import io.github.posa4j.active.ActiveObjects;
 import io.github.posa4j.config.Config;
 import io.github.posa4j.config.ConfigException;
 import io.github.posa4j.config.ConfigValue;
@@ -16,8 +15,9 @@ import java.util.Optional;
  * variable {@code POSA4J_JMX}, the file of {@code -Dposa4j.config}, {@code META-INF/posa4j.properties});
  * the agent turns it on unless it is set to {@code false} ({@link #turnJmxOnByDefault()}).
  *
- * <p>The runtime calls {@link #install} itself, once, for {@link FaultToleranceRegistry#global()};
- * applications need not call anything.
+ * <p>The runtime installs these observers itself ({@link StandardObservers}) into
+ * {@link FaultToleranceRegistry#global()}, active objects and publishers; applications need not
+ * call anything, except {@link #install} for a registry of their own.
  */
 public final class Observability {
   /** The configuration key that turns the MBeans on. */
@@ -37,8 +37,8 @@ public final class Observability {
 
   /**
    * Wires observers to {@code registry}: the Flight Recorder listener, and the MBeans if
-   * {@value #JMX_KEY} is true. Called by the runtime for the global registry; call it for a
-   * registry of your own.
+   * {@value #JMX_KEY} is true, as the runtime does for the global registry: for a registry of
+   * your own.
    */
   public static void install(FaultToleranceRegistry registry) {
     registry.addListener(FlightRecorderEvents.listener());
@@ -53,16 +53,6 @@ public final class Observability {
    */
   public static void registerMBeans(FaultToleranceRegistry registry) {
     Jmx.registerPoliciesOf(registry);
-  }
-
-  /**
-   * Registers an MBean for each active object that starts, if {@value #JMX_KEY} is true. Called by
-   * the runtime, once, when the first active object starts.
-   */
-  public static void observeActiveObjects() {
-    if (jmxEnabled()) {
-      ActiveObjects.addObserver(ActiveObjectJmx.registrar());
-    }
   }
 
   /** Whether {@value #JMX_KEY} is true; read once. A value that is not true or false is reported and means false. */

@@ -4,7 +4,10 @@
  * runs) and, behind the {@code posa4j.jmx} switch, MBeans on the platform MBean server
  * ({@link io.github.posa4j.observe.CircuitBreakerMXBean}, {@link io.github.posa4j.observe.BulkheadMXBean},
  * {@link io.github.posa4j.observe.ActiveObjectMXBean}); {@link io.github.posa4j.observe.Observability}
- * holds the switch. {@code ActiveObjectEvents} and {@code PublisherEvents} are hooks the runtime's
- * other packages call; they are public for that reason only and are not an API.
+ * holds the switch. This package depends on the patterns, never the reverse: the patterns declare
+ * hooks ({@link io.github.posa4j.active.ActiveObjectProbe}, {@link io.github.posa4j.pubsub.PublisherProbe},
+ * {@link io.github.posa4j.resilience.FaultToleranceListener}, ...) and
+ * {@link io.github.posa4j.observe.StandardObservers}, found through {@code META-INF/services},
+ * installs the observers of this package into them.
  */
 package io.github.posa4j.observe;

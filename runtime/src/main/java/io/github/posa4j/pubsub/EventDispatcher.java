@@ -1,6 +1,6 @@
 package io.github.posa4j.pubsub;
 
-import io.github.posa4j.observe.PublisherEvents;
+import io.github.posa4j.internal.InstalledObservers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -27,6 +27,8 @@ import java.util.function.Function;
 public final class EventDispatcher<L> {
   private static final System.Logger LOGGER = System.getLogger("io.github.posa4j.pubsub");
   private static final Registration<?>[] NONE = new Registration<?>[0];
+  /** Where every publisher reports failures and overflows: installed by observability, if present. */
+  static final PublisherProbe PROBE = InstalledObservers.one(PublisherProbe.class, PublisherProbe.NONE);
 
   private final String name;
   private final SubscriberErrorHandler errorHandler;
@@ -162,8 +164,8 @@ public final class EventDispatcher<L> {
 
   /** Hands a failed delivery to the error handler; never throws, whatever the handler does. */
   void report(Object subscriber, String event, Object[] arguments, Throwable error) {
-    if (PublisherEvents.subscriberErrorsRecorded()) {
-      PublisherEvents.subscriberError(name, event, DeliveryFailure.describe(subscriber), error);
+    if (PROBE.subscriberErrorsObserved()) {
+      PROBE.subscriberError(name, event, DeliveryFailure.describe(subscriber), error);
     }
     DeliveryFailure failure = new DeliveryFailure(name, event, arguments, subscriber, error);
     try {

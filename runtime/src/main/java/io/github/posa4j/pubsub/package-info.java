@@ -4,6 +4,7 @@
  * returns, the {@link io.github.posa4j.pubsub.Delivery} that chooses synchronous or queued
  * delivery, the {@link io.github.posa4j.pubsub.PublisherOptions} with the error handler and the
  * default executor, and the {@link io.github.posa4j.pubsub.EventDispatcher} that generated
- * publishers call.
+ * publishers call. The {@link io.github.posa4j.pubsub.PublisherProbe} is the hook through which
+ * observability hears of failed deliveries and full queues.
  */
 package io.github.posa4j.pubsub;

@@ -1,7 +1,7 @@
 package io.github.posa4j.resilience;
 
 import io.github.posa4j.config.Config;
-import io.github.posa4j.observe.Observability;
+import io.github.posa4j.internal.InstalledObservers;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,14 +33,17 @@ public final class FaultToleranceRegistry {
     this.configFor = configFor;
   }
 
+  /** Installs the listeners that observability provides ({@link InstalledObservers}). */
   private static FaultToleranceRegistry observed(FaultToleranceRegistry registry) {
-    Observability.install(registry);
+    InstalledObservers.of(FaultToleranceListener.class).forEach(registry::addListener);
+    InstalledObservers.of(RegistrationListener.class).forEach(registry::addRegistrationListener);
     return registry;
   }
 
   /**
    * The registry that generated code and the agent use, reading {@link Config#standard}, with
-   * posa4j's Flight Recorder events and, if turned on, its MBeans (see {@link Observability}).
+   * the listeners observability installs: posa4j's Flight Recorder events and, if turned on, its
+   * MBeans (see {@code io.github.posa4j.observe.Observability}).
    */
   public static FaultToleranceRegistry global() {
     return GLOBAL;

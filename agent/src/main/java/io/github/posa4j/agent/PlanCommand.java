@@ -27,8 +27,8 @@ import net.bytebuddy.pool.TypePool;
  * them. Exits 0 when every key is well formed and applies to a method that will be woven, 1
  * otherwise, and 2 for a usage error or unreadable input.
  */
-final class Plan {
-  private Plan() {}
+final class PlanCommand {
+  private PlanCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || !args[0].equals("plan")) {
@@ -64,7 +64,7 @@ final class Plan {
     KeyRules rules = KeyRules.of(file == null ? List.of() : file.keys(), log);
     try {
       Map<String, byte[]> classes = classFiles(roots);
-      try (URLClassLoader loader = new URLClassLoader(urls(roots), Plan.class.getClassLoader())) {
+      try (URLClassLoader loader = new URLClassLoader(urls(roots), PlanCommand.class.getClassLoader())) {
         AgentConfig configuration = new AgentConfig(file == null ? null : file.source());
         Planner planner = new Planner(rules, configuration, log);
         Explainer explainer = new Explainer(configuration.forLoader(loader));
