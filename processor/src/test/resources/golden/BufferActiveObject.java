@@ -1,8 +1,8 @@
 package io.github.posa4j.processor.fixtures;
 
 import io.github.posa4j.active.ActiveObjectOptions;
-import io.github.posa4j.active.ActiveObjectScheduler;
-import io.github.posa4j.active.MethodRequest;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.MethodRequest;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 

@@ -1,12 +1,12 @@
 package io.github.posa4j.processor.fixtures;
 
 import io.github.posa4j.pubsub.Delivery;
-import io.github.posa4j.pubsub.EventDispatcher;
-import io.github.posa4j.pubsub.EventQueue;
 import io.github.posa4j.pubsub.PublisherOptions;
-import io.github.posa4j.pubsub.QueuedEvent;
-import io.github.posa4j.pubsub.Registration;
 import io.github.posa4j.pubsub.Subscription;
+import io.github.posa4j.pubsub.internal.EventDispatcher;
+import io.github.posa4j.pubsub.internal.EventQueue;
+import io.github.posa4j.pubsub.internal.QueuedEvent;
+import io.github.posa4j.pubsub.internal.Registration;
 import java.util.List;
 import javax.annotation.processing.Generated;
 

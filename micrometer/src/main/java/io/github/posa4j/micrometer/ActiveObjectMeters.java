@@ -1,7 +1,7 @@
 package io.github.posa4j.micrometer;
 
-import io.github.posa4j.active.ActiveObjectObserver;
-import io.github.posa4j.active.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.ActiveObjectObserver;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

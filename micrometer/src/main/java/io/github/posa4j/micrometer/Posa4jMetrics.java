@@ -1,6 +1,6 @@
 package io.github.posa4j.micrometer;
 
-import io.github.posa4j.active.ActiveObjects;
+import io.github.posa4j.active.internal.ActiveObjects;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.posa4j.active.ActiveObjectOptions;
-import io.github.posa4j.active.ActiveObjectScheduler;
-import io.github.posa4j.active.MethodRequest;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.MethodRequest;
 import io.github.posa4j.config.Config;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

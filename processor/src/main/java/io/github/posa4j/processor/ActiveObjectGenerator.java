@@ -35,10 +35,11 @@ import javax.lang.model.util.Types;
  * method-request class per servant method, which holds the arguments and makes the call.
  */
 final class ActiveObjectGenerator {
-  private static final String RUNTIME = "io.github.posa4j.active";
-  private static final ClassName SCHEDULER = ClassName.get(RUNTIME, "ActiveObjectScheduler");
-  private static final ClassName OPTIONS = ClassName.get(RUNTIME, "ActiveObjectOptions");
-  private static final ClassName METHOD_REQUEST = ClassName.get(RUNTIME, "MethodRequest");
+  private static final String ACTIVE = "io.github.posa4j.active";
+  private static final String ACTIVE_INTERNAL = "io.github.posa4j.active.internal";
+  private static final ClassName SCHEDULER = ClassName.get(ACTIVE_INTERNAL, "ActiveObjectScheduler");
+  private static final ClassName OPTIONS = ClassName.get(ACTIVE, "ActiveObjectOptions");
+  private static final ClassName METHOD_REQUEST = ClassName.get(ACTIVE_INTERNAL, "MethodRequest");
   private static final ClassName COMPLETABLE_FUTURE = ClassName.get(CompletableFuture.class);
 
   private final Elements elements;

@@ -34,12 +34,13 @@ import javax.lang.model.util.Types;
  */
 final class PublisherGenerator {
   private static final String PUBSUB = "io.github.posa4j.pubsub";
+  private static final String PUBSUB_INTERNAL = "io.github.posa4j.pubsub.internal";
   private static final ClassName DELIVERY = ClassName.get(PUBSUB, "Delivery");
-  private static final ClassName EVENT_DISPATCHER = ClassName.get(PUBSUB, "EventDispatcher");
-  private static final ClassName EVENT_QUEUE = ClassName.get(PUBSUB, "EventQueue");
+  private static final ClassName EVENT_DISPATCHER = ClassName.get(PUBSUB_INTERNAL, "EventDispatcher");
+  private static final ClassName EVENT_QUEUE = ClassName.get(PUBSUB_INTERNAL, "EventQueue");
   private static final ClassName PUBLISHER_OPTIONS = ClassName.get(PUBSUB, "PublisherOptions");
-  private static final ClassName QUEUED_EVENT = ClassName.get(PUBSUB, "QueuedEvent");
-  private static final ClassName REGISTRATION = ClassName.get(PUBSUB, "Registration");
+  private static final ClassName QUEUED_EVENT = ClassName.get(PUBSUB_INTERNAL, "QueuedEvent");
+  private static final ClassName REGISTRATION = ClassName.get(PUBSUB_INTERNAL, "Registration");
   private static final ClassName SUBSCRIPTION = ClassName.get(PUBSUB, "Subscription");
 
   private final Types types;

@@ -100,8 +100,11 @@ public final class ActiveObjectOptions {
     return Optional.ofNullable(executor);
   }
 
-  /** Creates the dedicated thread; {@code null} for the shared-executor style. */
-  ThreadFactory threadFactory(String threadName) {
+  /**
+   * The factory of the dedicated thread, named {@code threadName} unless a factory was given;
+   * {@code null} for the shared-executor style.
+   */
+  public ThreadFactory threadFactory(String threadName) {
     if (executor != null) {
       return null;
     }
@@ -109,10 +112,6 @@ public final class ActiveObjectOptions {
       return threadFactory;
     }
     return virtualThread ? Threads.virtual(threadName) : Threads.platform(threadName);
-  }
-
-  Executor executor() {
-    return executor;
   }
 
   @Override

@@ -10,7 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 public final class QueueFullException extends RejectedExecutionException {
   private static final long serialVersionUID = 1L;
 
-  QueueFullException(String message) {
+  /** An exception with {@code message}, which names the active object and its capacity. */
+  public QueueFullException(String message) {
     super(message);
   }
 }

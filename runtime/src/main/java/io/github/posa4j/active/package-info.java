@@ -1,10 +1,8 @@
 /**
- * The runtime of active objects ({@link io.github.posa4j.annotation.ActiveObject @ActiveObject},
- * POSA2): the {@link io.github.posa4j.active.MethodRequest} that each generated request class
- * extends, the {@link io.github.posa4j.active.ActiveObjectScheduler} that queues requests and runs
- * them one at a time on the servant, and the {@link io.github.posa4j.active.ActiveObjectOptions}
- * that choose queue capacity, overflow behaviour, name, and where requests run. Observers hear of
- * active objects through {@link io.github.posa4j.active.ActiveObjects}; the
- * {@link io.github.posa4j.active.ActiveObjectProbe} is the per-request hook of observability.
+ * Active objects ({@link io.github.posa4j.annotation.ActiveObject @ActiveObject}, POSA2) as
+ * applications configure them: the {@link io.github.posa4j.active.ActiveObjectOptions} that choose
+ * queue capacity, {@link io.github.posa4j.active.OverflowPolicy overflow behaviour}, name, and where
+ * requests run, and the {@link io.github.posa4j.active.QueueFullException} a full queue may throw.
+ * What generated active objects call is in {@code io.github.posa4j.active.internal}.
  */
 package io.github.posa4j.active;

@@ -1,8 +1,8 @@
 package io.github.posa4j.observe;
 
-import io.github.posa4j.active.ActiveObjectProbe;
-import io.github.posa4j.active.ActiveObjectScheduler;
-import io.github.posa4j.active.MethodRequest;
+import io.github.posa4j.active.internal.ActiveObjectProbe;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.MethodRequest;
 
 /**
  * The probe through which active objects emit their Flight Recorder events,

@@ -1,7 +1,7 @@
 package io.github.posa4j.observe;
 
-import io.github.posa4j.active.ActiveObjectObserver;
-import io.github.posa4j.active.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.ActiveObjectObserver;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.management.ObjectName;

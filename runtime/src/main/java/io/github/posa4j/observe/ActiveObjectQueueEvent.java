@@ -5,8 +5,8 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
 
 /**
  * How many requests wait in the queue of one active object, sampled every second by default:

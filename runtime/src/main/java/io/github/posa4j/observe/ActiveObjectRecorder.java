@@ -1,7 +1,7 @@
 package io.github.posa4j.observe;
 
-import io.github.posa4j.active.ActiveObjectScheduler;
-import io.github.posa4j.active.MethodRequest;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.MethodRequest;
 import jdk.jfr.FlightRecorder;
 
 /**

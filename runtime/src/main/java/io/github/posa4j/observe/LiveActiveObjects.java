@@ -1,6 +1,6 @@
 package io.github.posa4j.observe;
 
-import io.github.posa4j.active.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

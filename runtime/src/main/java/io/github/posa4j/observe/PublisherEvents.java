@@ -1,6 +1,6 @@
 package io.github.posa4j.observe;
 
-import io.github.posa4j.pubsub.PublisherProbe;
+import io.github.posa4j.pubsub.internal.PublisherProbe;
 
 /**
  * The probe through which publishers emit their Flight Recorder events,

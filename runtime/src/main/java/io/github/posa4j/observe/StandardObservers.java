@@ -1,9 +1,9 @@
 package io.github.posa4j.observe;
 
-import io.github.posa4j.active.ActiveObjectObserver;
-import io.github.posa4j.active.ActiveObjectProbe;
+import io.github.posa4j.active.internal.ActiveObjectObserver;
+import io.github.posa4j.active.internal.ActiveObjectProbe;
 import io.github.posa4j.internal.ObserverProvider;
-import io.github.posa4j.pubsub.PublisherProbe;
+import io.github.posa4j.pubsub.internal.PublisherProbe;
 import io.github.posa4j.resilience.FaultToleranceListener;
 import io.github.posa4j.resilience.RegistrationListener;
 import java.util.List;

@@ -102,7 +102,7 @@ public final class Delivery {
   }
 
   /** The executor, or {@code null} for synchronous delivery and for the publisher's default. */
-  Executor executor() {
+  public Executor executor() {
     return executor;
   }
 

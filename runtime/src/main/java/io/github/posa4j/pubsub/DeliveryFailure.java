@@ -1,5 +1,6 @@
 package io.github.posa4j.pubsub;
 
+import io.github.posa4j.internal.Describe;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +19,11 @@ public final class DeliveryFailure {
   private final Object subscriber;
   private final Throwable error;
 
-  DeliveryFailure(String publisher, String event, Object[] arguments, Object subscriber, Throwable error) {
+  /**
+   * A failure of one delivery. posa4j's publishers make these; a test of a
+   * {@link SubscriberErrorHandler} may make its own.
+   */
+  public DeliveryFailure(String publisher, String event, Object[] arguments, Object subscriber, Throwable error) {
     this.publisher = publisher;
     this.event = event;
     this.arguments = Collections.unmodifiableList(Arrays.asList(arguments));
@@ -57,19 +62,8 @@ public final class DeliveryFailure {
   /** Names publisher, event, subscriber and error; the arguments are left out. */
   @Override
   public String toString() {
-    return "subscriber " + describe(subscriber) + " of " + publisher + " failed on event " + event + ": " + describe(error);
-  }
-
-  /**
-   * {@code object.toString()}, or its class and identity when that throws: a report about a failing
-   * subscriber must not fail in turn.
-   */
-  static String describe(Object object) {
-    try {
-      return String.valueOf(object);
-    } catch (RuntimeException | LinkageError e) {
-      return object.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(object));
-    }
+    return "subscriber " + Describe.object(subscriber) + " of " + publisher + " failed on event " + event + ": "
+        + Describe.object(error);
   }
 
   void log() {

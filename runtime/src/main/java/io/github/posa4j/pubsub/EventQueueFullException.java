@@ -9,7 +9,8 @@ package io.github.posa4j.pubsub;
 public final class EventQueueFullException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  EventQueueFullException(String message) {
+  /** An exception with {@code message}, which names the subscriber, the queue and the event. */
+  public EventQueueFullException(String message) {
     super(message);
   }
 }

@@ -1,6 +1,6 @@
 package io.github.posa4j.observe;
 
-import io.github.posa4j.active.MethodRequest;
+import io.github.posa4j.active.internal.MethodRequest;
 import java.util.concurrent.CountDownLatch;
 
 /** A servant for the active object events, with request classes as the processor writes them. */

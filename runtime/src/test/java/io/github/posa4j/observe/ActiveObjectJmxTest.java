@@ -3,11 +3,11 @@ package io.github.posa4j.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.posa4j.active.ActiveObjectObserver;
 import io.github.posa4j.active.ActiveObjectOptions;
-import io.github.posa4j.active.ActiveObjectScheduler;
-import io.github.posa4j.active.ActiveObjects;
-import io.github.posa4j.active.MethodRequest;
+import io.github.posa4j.active.internal.ActiveObjectObserver;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.ActiveObjects;
+import io.github.posa4j.active.internal.MethodRequest;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

@@ -3,7 +3,7 @@ package io.github.posa4j.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.posa4j.active.ActiveObjectOptions;
-import io.github.posa4j.active.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

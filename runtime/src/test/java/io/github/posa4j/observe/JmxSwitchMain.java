@@ -1,7 +1,7 @@
 package io.github.posa4j.observe;
 
 import io.github.posa4j.active.ActiveObjectOptions;
-import io.github.posa4j.active.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
 import io.github.posa4j.resilience.BulkheadPolicy;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.FaultTolerance;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.posa4j.pubsub.Delivery;
 import io.github.posa4j.pubsub.DeliveryFailure;
-import io.github.posa4j.pubsub.EventDispatcher;
 import io.github.posa4j.pubsub.EventQueueFullException;
 import io.github.posa4j.pubsub.PublisherOptions;
 import io.github.posa4j.pubsub.QueueOverflow;
-import io.github.posa4j.pubsub.Registration;
 import io.github.posa4j.pubsub.Sink;
+import io.github.posa4j.pubsub.internal.EventDispatcher;
+import io.github.posa4j.pubsub.internal.Registration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.github.posa4j.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.posa4j.active.ActiveObjectObserver;
-import io.github.posa4j.active.ActiveObjectProbe;
+import io.github.posa4j.active.internal.ActiveObjectObserver;
+import io.github.posa4j.active.internal.ActiveObjectProbe;
 import io.github.posa4j.internal.InstalledObservers;
-import io.github.posa4j.pubsub.PublisherProbe;
+import io.github.posa4j.pubsub.internal.PublisherProbe;
 import io.github.posa4j.resilience.FaultToleranceListener;
 import io.github.posa4j.resilience.RegistrationListener;
 import org.junit.jupiter.api.Test;

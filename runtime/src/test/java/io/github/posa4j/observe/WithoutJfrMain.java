@@ -1,13 +1,13 @@
 package io.github.posa4j.observe;
 
 import io.github.posa4j.active.ActiveObjectOptions;
-import io.github.posa4j.active.ActiveObjectScheduler;
+import io.github.posa4j.active.internal.ActiveObjectScheduler;
 import io.github.posa4j.pubsub.Delivery;
-import io.github.posa4j.pubsub.EventDispatcher;
 import io.github.posa4j.pubsub.PublisherOptions;
 import io.github.posa4j.pubsub.QueueOverflow;
-import io.github.posa4j.pubsub.Registration;
 import io.github.posa4j.pubsub.Sink;
+import io.github.posa4j.pubsub.internal.EventDispatcher;
+import io.github.posa4j.pubsub.internal.Registration;
 import io.github.posa4j.resilience.CircuitBreakerOpenException;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.FaultTolerance;

@@ -2,6 +2,8 @@ package io.github.posa4j.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.posa4j.pubsub.internal.EventDispatcher;
+import io.github.posa4j.pubsub.internal.Registration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

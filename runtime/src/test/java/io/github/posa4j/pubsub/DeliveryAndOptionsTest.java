@@ -3,6 +3,7 @@ package io.github.posa4j.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.posa4j.pubsub.internal.EventDispatcher;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package io.github.posa4j.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.posa4j.pubsub.internal.EventDispatcher;
+import io.github.posa4j.pubsub.internal.Registration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;

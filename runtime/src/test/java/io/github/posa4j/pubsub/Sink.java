@@ -1,5 +1,7 @@
 package io.github.posa4j.pubsub;
 
+import io.github.posa4j.pubsub.internal.QueuedEvent;
+
 /**
  * The event contract of the runtime's publish-subscribe tests (here and in {@code observe}), as a
  * generated publisher would see it.

@@ -18,7 +18,7 @@ class NoPackageCyclesTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "annotations, io.github.posa4j.annotation.ActiveObject",
-      "runtime, io.github.posa4j.active.ActiveObjectScheduler",
+      "runtime, io.github.posa4j.active.internal.ActiveObjectScheduler",
       "processor, io.github.posa4j.processor.Posa4jProcessor",
       "agent, io.github.posa4j.agent.Posa4jAgent",
       "micrometer, io.github.posa4j.micrometer.Posa4jMetrics",

@@ -1,4 +1,4 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
 /**
  * The points at which every active object reports what it does, for an observability binding such

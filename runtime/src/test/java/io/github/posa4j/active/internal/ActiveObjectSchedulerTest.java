@@ -1,8 +1,11 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.posa4j.active.ActiveObjectOptions;
+import io.github.posa4j.active.OverflowPolicy;
+import io.github.posa4j.active.QueueFullException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

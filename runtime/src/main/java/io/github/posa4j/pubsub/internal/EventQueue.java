@@ -1,6 +1,8 @@
-package io.github.posa4j.pubsub;
+package io.github.posa4j.pubsub.internal;
 
 import io.github.posa4j.internal.SerialTurns;
+import io.github.posa4j.pubsub.Delivery;
+import io.github.posa4j.pubsub.QueueOverflow;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -197,7 +199,7 @@ public final class EventQueue<L> {
   }
 
   /** How many events the queue holds in memory, dropped ones not yet unlinked included; for tests. */
-  int retainedEvents() {
+  public int retainedEvents() {
     return buffer.retainedEvents();
   }
 

@@ -1,6 +1,12 @@
-package io.github.posa4j.pubsub;
+package io.github.posa4j.pubsub.internal;
 
+import io.github.posa4j.internal.Describe;
 import io.github.posa4j.internal.InstalledObservers;
+import io.github.posa4j.pubsub.Delivery;
+import io.github.posa4j.pubsub.DeliveryFailure;
+import io.github.posa4j.pubsub.PublisherOptions;
+import io.github.posa4j.pubsub.SubscriberErrorHandler;
+import io.github.posa4j.pubsub.Subscription;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -165,7 +171,7 @@ public final class EventDispatcher<L> {
   /** Hands a failed delivery to the error handler; never throws, whatever the handler does. */
   void report(Object subscriber, String event, Object[] arguments, Throwable error) {
     if (PROBE.subscriberErrorsObserved()) {
-      PROBE.subscriberError(name, event, DeliveryFailure.describe(subscriber), error);
+      PROBE.subscriberError(name, event, Describe.object(subscriber), error);
     }
     DeliveryFailure failure = new DeliveryFailure(name, event, arguments, subscriber, error);
     try {

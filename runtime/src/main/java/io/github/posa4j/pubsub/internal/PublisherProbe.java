@@ -1,4 +1,6 @@
-package io.github.posa4j.pubsub;
+package io.github.posa4j.pubsub.internal;
+
+import io.github.posa4j.pubsub.SubscriberErrorHandler;
 
 /**
  * The points at which publishers report delivery failures and full queues, for an observability

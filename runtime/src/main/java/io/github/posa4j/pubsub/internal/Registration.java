@@ -1,4 +1,6 @@
-package io.github.posa4j.pubsub;
+package io.github.posa4j.pubsub.internal;
+
+import io.github.posa4j.pubsub.Subscription;
 
 /**
  * One entry in a publisher's list of subscribers: what was registered, and the object the
@@ -55,7 +57,8 @@ public final class Registration<L> implements Subscription {
     return subscriber;
   }
 
-  EventQueue<L> queue() {
+  /** The queue of an asynchronous subscriber, or null for synchronous delivery. */
+  public EventQueue<L> queue() {
     return queue;
   }
 

@@ -1,8 +1,9 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.posa4j.active.ActiveObjectOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
 import io.github.posa4j.internal.InstalledObservers;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
 /**
  * Hears of active objects as they start and as they terminate (closed, with nothing left to run),

@@ -1,4 +1,4 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
 /**
  * 64 bytes between the fields callers write ({@link CallerSide}) and those the consumer writes

@@ -1,4 +1,4 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

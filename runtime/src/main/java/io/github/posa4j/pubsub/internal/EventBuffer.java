@@ -1,5 +1,8 @@
-package io.github.posa4j.pubsub;
+package io.github.posa4j.pubsub.internal;
 
+import io.github.posa4j.internal.Describe;
+import io.github.posa4j.pubsub.EventQueueFullException;
+import io.github.posa4j.pubsub.QueueOverflow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -216,7 +219,7 @@ final class EventBuffer<L> {
     dropped.incrementAndGet();
     recordOverflow(EventDispatcher.PROBE.overflowStarts(), event, PublisherProbe.REFUSED);
     dispatcher.report(subscriber, event.event(), event.arguments(), new EventQueueFullException(
-        "the queue of " + capacity + " events of subscriber " + DeliveryFailure.describe(subscriber) + " is full" + why + "; event "
+        "the queue of " + capacity + " events of subscriber " + Describe.object(subscriber) + " is full" + why + "; event "
             + event.event() + " was not queued for it (QueueOverflow." + overflow
             + "; give the subscriber a larger queue, a faster executor, or another overflow policy)"));
   }
@@ -227,7 +230,7 @@ final class EventBuffer<L> {
    */
   private void recordOverflow(Object started, QueuedEvent<L> event, String outcome) {
     if (started != null) {
-      EventDispatcher.PROBE.overflow(started, dispatcher.name(), DeliveryFailure.describe(subscriber), event.event(),
+      EventDispatcher.PROBE.overflow(started, dispatcher.name(), Describe.object(subscriber), event.event(),
           overflow.name(), outcome, capacity);
     }
   }

@@ -1,5 +1,6 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
+import io.github.posa4j.active.ActiveObjectOptions;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 

@@ -1,4 +1,4 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,14 @@
-package io.github.posa4j.active;
+package io.github.posa4j.active.internal;
 
+import io.github.posa4j.active.ActiveObjectOptions;
+import io.github.posa4j.active.OverflowPolicy;
+import io.github.posa4j.active.QueueFullException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -136,8 +140,9 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     Objects.requireNonNull(servant, "servant");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(typeName, "typeName");
-    ActiveObjectScheduler<S> scheduler = options.executor() != null
-        ? new ExecutorScheduler<>(servant, typeName, options, options.executor())
+    Executor shared = options.sharedExecutor().orElse(null);
+    ActiveObjectScheduler<S> scheduler = shared != null
+        ? new ExecutorScheduler<>(servant, typeName, options, shared)
         : ThreadScheduler.start(servant, typeName, options);
     ActiveObjects.started(scheduler);
     ActiveObjects.PROBE.watch(scheduler);

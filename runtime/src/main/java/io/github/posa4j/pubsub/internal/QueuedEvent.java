@@ -1,4 +1,4 @@
-package io.github.posa4j.pubsub;
+package io.github.posa4j.pubsub.internal;
 
 /**
  * One event waiting in an asynchronous subscriber's queue. A generated publisher declares one
