@@ -107,7 +107,7 @@ final class WovenMethod {
     if (found == null || found.type != type) {
       Class<?> owner = fallbackTarget.owner() == null ? type : Class.forName(fallbackTarget.owner(), false, type.getClassLoader());
       Method method = owner.getDeclaredMethod(fallbackTarget.name(), parameterClasses(type.getClassLoader()));
-      method.setAccessible(true); // the agent may call private fallback methods (ARCHITECTURE.md)
+      method.setAccessible(true); // unlike a generated subclass, the agent may call a private fallback method
       found = new Resolved<>(type, method);
       fallback = found;
     }

@@ -15,17 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.Completion;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -87,40 +81,17 @@ class IncrementalProcessingTest {
    * {@link Posa4jProcessor} behind a {@link Filer} that records, for each file created, the
    * originating elements given: what Gradle's incremental compilation reads.
    */
-  private static final class OriginRecorder implements Processor {
-    private final Processor processor = new Posa4jProcessor();
+  private static final class OriginRecorder extends ForwardingProcessor {
     /** By file (a type's name, or {@code <location>:<path>} for a resource): the names of its originating elements. */
     final Map<String, List<String>> origins = new LinkedHashMap<>();
+
+    OriginRecorder() {
+      super(new Posa4jProcessor());
+    }
 
     @Override
     public void init(ProcessingEnvironment environment) {
       processor.init(new RecordingEnvironment(environment, new RecordingFiler(environment.getFiler())));
-    }
-
-    @Override
-    public Set<String> getSupportedOptions() {
-      return processor.getSupportedOptions();
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return processor.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return processor.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return processor.process(annotations, round);
-    }
-
-    @Override
-    public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation,
-        ExecutableElement member, String userText) {
-      return processor.getCompletions(element, annotation, member, userText);
     }
 
     private void record(String file, Element... originatingElements) {

@@ -9,17 +9,9 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.Set;
-import javax.annotation.processing.Completion;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -83,11 +75,9 @@ class InternalErrorTest {
   }
 
   /** A processor whose {@link Filer} fails to create any source file, as on a full disk. */
-  private static final class BehindAFullDisk implements Processor {
-    private final Processor processor;
-
+  private static final class BehindAFullDisk extends ForwardingProcessor {
     BehindAFullDisk(Processor processor) {
-      this.processor = processor;
+      super(processor);
     }
 
     @Override
@@ -95,32 +85,6 @@ class InternalErrorTest {
       Filer filer = failing(Filer.class, environment.getFiler(), "createSourceFile");
       processor.init(proxy(ProcessingEnvironment.class, (proxy, method, arguments) ->
           method.getName().equals("getFiler") ? filer : invoke(method, environment, arguments)));
-    }
-
-    @Override
-    public Set<String> getSupportedOptions() {
-      return processor.getSupportedOptions();
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return processor.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return processor.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return processor.process(annotations, round);
-    }
-
-    @Override
-    public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation,
-        ExecutableElement member, String userText) {
-      return processor.getCompletions(element, annotation, member, userText);
     }
 
     private static <T> T failing(Class<T> type, T target, String failingMethod) {
