@@ -67,14 +67,34 @@ public final class Woven {
 
   /**
    * Finishes a synchronous call of woven method {@code id} whose first attempt failed with
-   * {@code failure}: the runtime's {@link FaultTolerance#afterFailure}, with the method's own body
-   * (reached again through a method handle) for each retry and {@link #fallback} for its fallback.
-   * Returns the call's answer, boxed, or throws what the call ends with.
+   * {@code failure}: the runtime's {@link FaultTolerance#afterFailure}, with {@code body} for each
+   * retry and {@link #fallback} for its fallback. Returns the call's answer, boxed, or throws what
+   * the call ends with. A wrapper ({@link WrapperWriter}) gives its body method as a lambda, which
+   * the JIT can inline like a decorator's.
+   */
+  public static Object afterFailure(int id, Class<?> type, Object self, Object[] arguments, Throwable failure,
+      Attempt<Object> body) {
+    return methods[id].policies(type).afterFailure(failure, body,
+        lastFailure -> fallback(id, type, self, arguments, lastFailure));
+  }
+
+  /** {@link #afterFailure(int, Class, Object, Object[], Throwable, Attempt)} for a {@code void} method. */
+  public static void afterVoidFailure(int id, Class<?> type, Object self, Object[] arguments, Throwable failure,
+      VoidBody body) {
+    afterFailure(id, type, self, arguments, failure, () -> {
+      body.run();
+      return null;
+    });
+  }
+
+  /**
+   * {@link #afterFailure(int, Class, Object, Object[], Throwable, Attempt)} for advice, which has
+   * no body method of its own: each retry calls the woven method again through a method handle,
+   * and its advice steps aside.
    */
   public static Object afterFailure(int id, Class<?> type, Object self, Object[] arguments, Throwable failure) {
     WovenMethod method = methods[id];
-    Attempt<Object> body = () -> runBody(method, type, self, arguments);
-    return method.policies(type).afterFailure(failure, body, lastFailure -> fallback(id, type, self, arguments, lastFailure));
+    return afterFailure(id, type, self, arguments, failure, () -> runBody(method, type, self, arguments));
   }
 
   /**
@@ -137,19 +157,13 @@ public final class Woven {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("posa4j cannot call " + method.key + " again: " + e, e);
     }
-    Object[] receiverAndArguments = arguments;
-    if (self != null) {
-      receiverAndArguments = new Object[arguments.length + 1];
-      receiverAndArguments[0] = self;
-      System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
-    }
     boolean underAdvice = !method.bodyIsSeparate();
     if (underAdvice) {
       RUNNING_BODY.set(Boolean.TRUE);
       BODIES_RUNNING.incrementAndGet();
     }
     try {
-      return body.invokeWithArguments(receiverAndArguments);
+      return body.invokeExact(self, arguments);
     } catch (Throwable bodyFailure) {
       throw FaultTolerance.propagate(bodyFailure);
     } finally {

@@ -7,6 +7,7 @@ import io.github.posa4j.resilience.PolicyResolver;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -27,6 +28,8 @@ final class WovenMethod {
   private final boolean wrapped;
   private final AgentConfig config;
   private final AgentLog log;
+  private static final MethodType SPREAD_BODY = MethodType.methodType(Object.class, Object.class, Object[].class);
+
   private volatile FaultTolerance policies;
   private volatile Resolved<MethodHandle> body;
   private volatile Resolved<Method> fallback;
@@ -84,7 +87,9 @@ final class WovenMethod {
   /**
    * The woven method's own body in {@code type}: the separate body method, or the woven method
    * itself, called without virtual dispatch (as a decorator's {@code super.m()} is), so that an
-   * override in a subclass is not run in its place.
+   * override in a subclass is not run in its place. Its type is {@code (Object self, Object[]
+   * arguments)Object}, for {@code invokeExact}: {@code self} is ignored for a static method, the
+   * arguments are spread and unboxed, the result is boxed ({@code null} for {@code void}).
    */
   MethodHandle body(Class<?> type) throws ReflectiveOperationException {
     Resolved<MethodHandle> found = body;
@@ -92,10 +97,14 @@ final class WovenMethod {
       Method method = type.getDeclaredMethod(wrapped ? name + WrapperWriter.BODY_SUFFIX : name,
           parameterClasses(type.getClassLoader()));
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-      MethodHandle handle = Modifier.isStatic(method.getModifiers()) ? lookup.unreflect(method)
-          : lookup.unreflectSpecial(method, type);
+      boolean isStatic = Modifier.isStatic(method.getModifiers());
+      MethodHandle handle = isStatic ? lookup.unreflect(method) : lookup.unreflectSpecial(method, type);
       // Fixed arity: a varargs method gets its array as it is, not collected once more.
-      found = new Resolved<>(type, handle.asFixedArity());
+      handle = handle.asFixedArity().asSpreader(Object[].class, method.getParameterCount());
+      if (isStatic) {
+        handle = MethodHandles.dropArguments(handle, 0, Object.class);
+      }
+      found = new Resolved<>(type, handle.asType(SPREAD_BODY));
       body = found;
     }
     return found.value;

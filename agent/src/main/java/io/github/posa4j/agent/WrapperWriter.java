@@ -21,8 +21,8 @@ import net.bytebuddy.jar.asm.TypePath;
  * new private name, {@code <name>$posa4j$body}, and a method with the original name, descriptor,
  * modifiers and annotations takes its place, running the first attempt of the runtime's call
  * protocol around a call of the body, exactly as a generated decorator does around {@code super},
- * and handing a failure to {@link Woven#afterFailure}, which reaches the body again through a
- * method handle for each retry:
+ * and handing a failure to {@link Woven#afterFailure}, with the body as a lambda to run again for
+ * each retry:
  *
  * <pre>{@code
  * FaultTolerance policies = <dynamic constant: Woven.policies(lookup of Owner, ID)>;
@@ -32,7 +32,7 @@ import net.bytebuddy.jar.asm.TypePath;
  *   policies.succeeded(permit);
  *   return result;
  * } catch (Throwable failure) {
- *   return (R) Woven.afterFailure(ID, Owner.class, this, args, failure);
+ *   return (R) Woven.afterFailure(ID, Owner.class, this, args, failure, () -> body(args));
  * }
  * }</pre>
  *
@@ -48,6 +48,12 @@ final class WrapperWriter {
   private static final String FAULT_TOLERANCE = "io/github/posa4j/resilience/FaultTolerance";
   private static final String PERMIT = "io/github/posa4j/resilience/internal/Permit";
   private static final String THROWABLE = "java/lang/Throwable";
+  private static final String ATTEMPT = "io/github/posa4j/resilience/internal/Attempt";
+  private static final String VOID_BODY = "io/github/posa4j/agent/VoidBody";
+  private static final Handle LAMBDA_BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
+      "metafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+      + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
+      + "Ljava/lang/invoke/CallSite;", false);
   private static final Handle POLICIES_BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, WOVEN, "policies",
       "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)L" + FAULT_TOLERANCE + ";", false);
 
@@ -250,17 +256,39 @@ final class WrapperWriter {
       mv.visitInsn(Opcodes.ATHROW);
       mv.visitLabel(attemptEnd);
 
-      // The first attempt failed (refused, thrown or timed out): the runtime finishes the call.
+      // The first attempt failed (refused, thrown or timed out): the runtime finishes the call,
+      // running the body again, as a lambda, for each retry.
       mv.visitLabel(attemptFailed);
       frame(mv, List.of(FAULT_TOLERANCE), List.of(THROWABLE));
       mv.visitVarInsn(Opcodes.ASTORE, failure);
       pushIdOwnerSelfAndArguments(mv);
       mv.visitVarInsn(Opcodes.ALOAD, failure);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, WOVEN, "afterFailure",
-          "(ILjava/lang/Class;Ljava/lang/Object;[Ljava/lang/Object;L" + THROWABLE + ";)Ljava/lang/Object;", false);
-      returnObjectAs(mv);
+      pushBodyLambda(mv);
+      String head = "(ILjava/lang/Class;Ljava/lang/Object;[Ljava/lang/Object;L" + THROWABLE + ";";
+      if (returned.getSort() == Type.VOID) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, WOVEN, "afterVoidFailure", head + "L" + VOID_BODY + ";)V", false);
+        mv.visitInsn(Opcodes.RETURN);
+      } else {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, WOVEN, "afterFailure", head + "L" + ATTEMPT + ";)Ljava/lang/Object;", false);
+        returnObjectAs(mv);
+      }
       mv.visitMaxs(argumentSlots + 8, result + returned.getSize());
       mv.visitEnd();
+    }
+
+    /**
+     * Pushes a lambda that calls the body method with this call's receiver and arguments: an
+     * {@code Attempt} (its result boxed), or a {@code VoidBody} for a {@code void} method.
+     */
+    private void pushBodyLambda(MethodVisitor mv) {
+      loadArguments(mv);
+      String captured = (isStatic ? "(" : "(L" + owner + ";") + descriptor.substring(1, descriptor.indexOf(')') + 1);
+      boolean isVoid = returned.getSort() == Type.VOID;
+      Type run = isVoid ? Type.getMethodType("()V") : Type.getMethodType("()Ljava/lang/Object;");
+      Handle body = new Handle(isStatic ? Opcodes.H_INVOKESTATIC : Opcodes.H_INVOKESPECIAL, owner, name + BODY_SUFFIX,
+          descriptor, false);
+      mv.visitInvokeDynamicInsn("run", captured + "L" + (isVoid ? VOID_BODY : ATTEMPT) + ";", LAMBDA_BOOTSTRAP,
+          run, body, run);
     }
 
     /**
