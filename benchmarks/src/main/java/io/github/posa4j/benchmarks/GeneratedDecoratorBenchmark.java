@@ -39,7 +39,7 @@ public class GeneratedDecoratorBenchmark {
     return generated.fetch();
   }
 
-  /** The hand-written enter/exit loop. */
+  /** The hand-written call protocol. */
   @Benchmark
   public Integer handWritten() {
     return handWritten.fetch();

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What observability costs a healthy call: the success path of Retry(CircuitBreaker(Bulkhead)),
- * the configuration of {@link ComposedBenchmark}, in the enter/exit style of generated code, with
+ * the configuration of {@link ComposedBenchmark}, in the call protocol of generated code, with
  * {@link #observability} {@code off} (a registry with no observer) and {@code jmx} (the breaker's
  * and bulkhead's MBeans registered on the platform MBean server and the Flight Recorder listener
  * added, no recording running). The setup checks that the MBeans are there, or not.

@@ -200,7 +200,7 @@ class FallbackTest {
     assertThat(handler.contexts).isEmpty();
   }
 
-  // ---------------------------------------------------------------- enter/exit with a fallback method
+  // ---------------------------------------------------------------- generated code with a fallback method
 
   /**
    * Generated code with a fallback <i>method</i>: the policy has no handler, {@code fallsBackOn}

@@ -29,7 +29,7 @@ final class Harness {
         return policy.call(body);
       }
     },
-    /** The enter/exit loop, as in the class Javadoc of {@link FaultTolerance}. */
+    /** The call protocol of generated code, as in the class Javadoc of {@link FaultTolerance}. */
     ENTER_EXIT {
       @Override
       <T> T invoke(FaultTolerance policy, Callable<T> body) {
