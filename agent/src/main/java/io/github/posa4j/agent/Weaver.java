@@ -63,7 +63,7 @@ final class Weaver {
       Planner.Planned method = planned.get(i);
       seenBefore[i] = Woven.isRegistered(method.plan().key());
       ids[i] = Woven.register(new WovenMethod(method.plan(), method.method().getName(),
-          Planner.parameterTypeNames(method.method()), wrap, config, log));
+          Planner.parameterTypeNames(method.method()), config, log));
     }
     byte[] woven = wrap ? wrap(loader, className, classFile, planned, ids) : adviceWriter().write(type, locator, planned, ids);
     for (int i = 0; i < ids.length; i++) {

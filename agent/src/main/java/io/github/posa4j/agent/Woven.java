@@ -2,7 +2,6 @@ package io.github.posa4j.agent;
 
 import io.github.posa4j.resilience.FaultTolerance;
 import io.github.posa4j.resilience.internal.Attempt;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
@@ -151,23 +150,22 @@ public final class Woven {
    * wrapped method, or the method itself with its advice told to step aside.
    */
   private static Object runBody(WovenMethod method, Class<?> type, Object self, Object[] arguments) {
-    MethodHandle body;
+    WovenMethod.Body body;
     try {
       body = method.body(type);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("posa4j cannot call " + method.key + " again: " + e, e);
     }
-    boolean underAdvice = !method.bodyIsSeparate();
-    if (underAdvice) {
+    if (body.underAdvice()) {
       RUNNING_BODY.set(Boolean.TRUE);
       BODIES_RUNNING.incrementAndGet();
     }
     try {
-      return body.invokeExact(self, arguments);
+      return body.handle().invokeExact(self, arguments);
     } catch (Throwable bodyFailure) {
       throw FaultTolerance.propagate(bodyFailure);
     } finally {
-      if (underAdvice) {
+      if (body.underAdvice()) {
         BODIES_RUNNING.decrementAndGet();
         RUNNING_BODY.remove();
       }

@@ -24,19 +24,16 @@ final class WovenMethod {
   private final List<String> parameterTypes;
   private final FallbackTarget fallbackTarget;
   private final boolean keysOnly;
-  /** Whether the body lives on as a method of its own ({@link WrapperWriter}) rather than under advice. */
-  private final boolean wrapped;
   private final AgentConfig config;
   private final AgentLog log;
   private static final MethodType SPREAD_BODY = MethodType.methodType(Object.class, Object.class, Object[].class);
 
   private volatile FaultTolerance policies;
-  private volatile Resolved<MethodHandle> body;
+  private volatile Resolved<Body> body;
   private volatile Resolved<Method> fallback;
 
-  WovenMethod(MethodPlan plan, String name, List<String> parameterTypes, boolean wrapped, AgentConfig config, AgentLog log) {
+  WovenMethod(MethodPlan plan, String name, List<String> parameterTypes, AgentConfig config, AgentLog log) {
     this.key = plan.key();
-    this.wrapped = wrapped;
     this.name = name;
     this.parameterTypes = List.copyOf(parameterTypes);
     this.fallbackTarget = plan.fallback();
@@ -54,11 +51,6 @@ final class WovenMethod {
   /** The policies once created; only after {@link #policies(Class)}. */
   FaultTolerance policies() {
     return policies;
-  }
-
-  /** Whether calling {@link #body} runs the body itself; if not, the woven code must be told to step aside. */
-  boolean bodyIsSeparate() {
-    return wrapped;
   }
 
   boolean hasFallbackMethod() {
@@ -85,17 +77,25 @@ final class WovenMethod {
   }
 
   /**
-   * The woven method's own body in {@code type}: the separate body method, or the woven method
-   * itself, called without virtual dispatch (as a decorator's {@code super.m()} is), so that an
-   * override in a subclass is not run in its place. Its type is {@code (Object self, Object[]
-   * arguments)Object}, for {@code invokeExact}: {@code self} is ignored for a static method, the
-   * arguments are spread and unboxed, the result is boxed ({@code null} for {@code void}).
+   * The woven method's own body in {@code type}: the separate body method of a class woven as it
+   * loaded ({@link WrapperWriter}), or else the woven method itself, under advice. Decided per
+   * class, since one key may be woven one way in one class loader and the other way in another.
+   * Called without virtual dispatch (as a decorator's {@code super.m()} is), so that an override
+   * in a subclass is not run in its place.
    */
-  MethodHandle body(Class<?> type) throws ReflectiveOperationException {
-    Resolved<MethodHandle> found = body;
+  Body body(Class<?> type) throws ReflectiveOperationException {
+    Resolved<Body> found = body;
     if (found == null || found.type != type) {
-      Method method = type.getDeclaredMethod(wrapped ? name + WrapperWriter.BODY_SUFFIX : name,
-          parameterClasses(type.getClassLoader()));
+      Class<?>[] parameters = parameterClasses(type.getClassLoader());
+      Method method;
+      boolean underAdvice;
+      try {
+        method = type.getDeclaredMethod(name + WrapperWriter.BODY_SUFFIX, parameters);
+        underAdvice = false;
+      } catch (NoSuchMethodException notWrapped) {
+        method = type.getDeclaredMethod(name, parameters);
+        underAdvice = true;
+      }
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
       boolean isStatic = Modifier.isStatic(method.getModifiers());
       MethodHandle handle = isStatic ? lookup.unreflect(method) : lookup.unreflectSpecial(method, type);
@@ -104,11 +104,19 @@ final class WovenMethod {
       if (isStatic) {
         handle = MethodHandles.dropArguments(handle, 0, Object.class);
       }
-      found = new Resolved<>(type, handle.asType(SPREAD_BODY));
+      found = new Resolved<>(type, new Body(handle.asType(SPREAD_BODY), underAdvice));
       body = found;
     }
     return found.value;
   }
+
+  /**
+   * A woven method's body: a handle of type {@code (Object self, Object[] arguments)Object}, for
+   * {@code invokeExact} ({@code self} ignored for a static method, the arguments spread and
+   * unboxed, the result boxed, {@code null} for {@code void}), and whether it is the woven method
+   * itself, whose advice must then be told to step aside.
+   */
+  record Body(MethodHandle handle, boolean underAdvice) {}
 
   /** The fallback method: in {@code type}, or the configured static method of another class. */
   Method fallback(Class<?> type) throws ReflectiveOperationException {

@@ -165,7 +165,7 @@ final class ResilienceGenerator {
 
   private MethodSpec forwardingMethod(ExecutableElement method) {
     MethodSpec.Builder forward = MethodSpec.overriding(method, declaredType, types);
-    String call = "delegate." + method.getSimpleName() + "(" + argumentList(method) + ")";
+    String call = delegate(method) + "." + method.getSimpleName() + "(" + argumentList(method) + ")";
     ExecutableType resolved = (ExecutableType) types.asMemberOf(declaredType, method);
     if (resolved.getReturnType().getKind() == TypeKind.VOID) {
       forward.addStatement("$L", call);
@@ -180,12 +180,13 @@ final class ResilienceGenerator {
     ExecutableType resolved = (ExecutableType) types.asMemberOf(declaredType, method);
     TypeMirror returnType = resolved.getReturnType();
     String arguments = argumentList(method);
-    String receiver = isInterface ? "delegate" : "super";
+    String receiver = isInterface ? delegate(method) : "super";
     CodeBlock call = CodeBlock.of("$L.$L($L)", receiver, method.getSimpleName(), arguments);
     Optional<AnnotationMirror> fallback = FallbackMethods.effective(type, method);
     String fallbackMethod = fallback.map(FallbackMethods::fallbackMethodName).orElse("");
     CodeBlock fallbackCall = fallbackMethod.isEmpty() ? null
-        : CodeBlock.of("$L$L($L)", isInterface ? "delegate." : "", fallbackMethod, arguments);
+        : CodeBlock.of("$L$L($L)", isInterface ? delegate(method) + "." : "", fallbackMethod, arguments);
+    String handlerArguments = handlerArguments(method);
 
     Set<String> taken = new HashSet<>();
     method.getParameters().forEach(parameter -> taken.add(parameter.getSimpleName().toString()));
@@ -224,12 +225,12 @@ final class ResilienceGenerator {
       // A void call becomes a block lambda returning null, written out over lines as by hand.
       override.addCode("$L.afterFailure($L, () -> {\n$>$L;\nreturn null;\n$<}", constant, failure, call);
       if (fallback.isPresent()) {
-        CodeBlock fallbackBody = fallbackCall != null ? fallbackCall : handlerCall(constant, lastFailure, arguments);
+        CodeBlock fallbackBody = fallbackCall != null ? fallbackCall : handlerCall(constant, lastFailure, handlerArguments);
         override.addCode(", $L -> {\n$>$L;\nreturn null;\n$<}", lastFailure, fallbackBody);
       }
       override.addCode(");\n");
     } else if (fallback.isPresent()) {
-      CodeBlock answer = fallbackCall != null ? fallbackCall : castHandlerCall(constant, lastFailure, arguments, returnType, override);
+      CodeBlock answer = fallbackCall != null ? fallbackCall : castHandlerCall(constant, lastFailure, handlerArguments, returnType, override);
       override.addStatement("return $L.afterFailure($L, () -> $L,\n$L -> $L)", constant, failure, call, lastFailure, answer);
     } else {
       override.addStatement("return $L.afterFailure($L, () -> $L)", constant, failure, call);
@@ -250,6 +251,25 @@ final class ResilienceGenerator {
       override.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
     }
     return CodeBlock.of("($T) $L", TypeName.get(returnType).box(), handlerCall(constant, lastFailure, arguments));
+  }
+
+  /** The decorated object: {@code delegate}, or {@code this.delegate} when a parameter has that name. */
+  private static String delegate(ExecutableElement method) {
+    boolean shadowed = method.getParameters().stream().anyMatch(parameter -> parameter.getSimpleName().contentEquals("delegate"));
+    return shadowed ? "this.delegate" : "delegate";
+  }
+
+  /**
+   * The arguments as a fallback handler gets them, one each: a varargs array is passed as one
+   * {@code Object}, so that {@code handleFallback(failure, Object...)} does not spread it.
+   */
+  private static String handlerArguments(ExecutableElement method) {
+    List<String> names = new ArrayList<>();
+    method.getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+    if (method.isVarArgs()) {
+      names.set(names.size() - 1, "(Object) " + names.get(names.size() - 1));
+    }
+    return String.join(", ", names);
   }
 
   private static String argumentList(ExecutableElement method) {

@@ -86,6 +86,9 @@ final class AsyncCall<T> {
     Object answer;
     try {
       answer = fallback != null ? fallback.apply(failure) : policy.handleFallback(failure);
+      if (answer == null && fallback != null) {
+        throw new NullPointerException("the fallback method of " + policy.method() + " returned null, not a CompletionStage");
+      }
     } catch (Throwable t) {
       result.completeExceptionally(t);
       return;

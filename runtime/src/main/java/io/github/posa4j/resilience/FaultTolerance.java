@@ -168,7 +168,8 @@ public final class FaultTolerance {
       succeeded(permit);
       return result;
     } catch (Throwable failure) {
-      return afterFailure(failure, body::call);
+      FallbackAnswer<T> handler = fallbackHandler() == null ? null : lastFailure -> uncheckedAnswer(handleFallback(lastFailure));
+      return afterFailure(failure, body::call, handler);
     }
   }
 
@@ -258,16 +259,17 @@ public final class FaultTolerance {
    * {@link #failed} or {@link #succeeded}, or a refusal of {@link #enter}): runs {@code body} again
    * as often as the retry policy allows, each attempt admitted, timed and recorded like the first,
    * sleeping each retry delay on the calling thread. When no attempt succeeds, answers with
-   * {@code fallback} if the fallback policy applies to the last failure, or else throws the last
-   * failure unchanged, even a checked one.
+   * {@code fallback} (the method's fallback method, or the policy's handler called with the call's
+   * arguments) if the fallback policy applies to the last failure, or else throws the last failure
+   * unchanged, even a checked one.
    */
   public <T> T afterFailure(Throwable failure, Attempt<T> body, FallbackAnswer<T> fallback) {
     return finish(failure, body, fallback);
   }
 
   /**
-   * {@link #afterFailure(Throwable, Attempt, FallbackAnswer)} for a method without a fallback
-   * method: the policy's fallback handler, if it has one, answers (called without arguments).
+   * {@link #afterFailure(Throwable, Attempt, FallbackAnswer)} for a method whose annotations give
+   * it no fallback: the call never falls back.
    */
   public <T> T afterFailure(Throwable failure, Attempt<T> body) {
     return finish(failure, body, null);
@@ -282,9 +284,9 @@ public final class FaultTolerance {
         failure = next;
       }
     }
-    if ((fallback != null || fallbackHandler() != null) && fallsBackOn(failure)) {
+    if (fallback != null && fallsBackOn(failure)) {
       try {
-        return fallback != null ? fallback.answer(failure) : uncheckedAnswer(handleFallback(failure));
+        return fallback.answer(failure);
       } catch (Throwable fallbackFailure) {
         throw propagate(fallbackFailure);
       }

@@ -1,8 +1,8 @@
 package io.github.posa4j.resilience;
 
+import static io.github.posa4j.resilience.ExceptionFilter.classes;
 import static io.github.posa4j.resilience.Harness.enterExit;
 import static io.github.posa4j.resilience.Harness.failureOf;
-import static io.github.posa4j.resilience.ExceptionFilter.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -342,5 +342,44 @@ class FallbackTest {
     assertThat(calls).hasValue(4);
     assertThat(handler.contexts).singleElement()
         .extracting(context -> context.failure().getMessage()).isEqualTo("attempt 4");
+  }
+
+  @Test
+  void asyncFallbackMethodAnswersInsteadOfTheHandler() throws Exception {
+    RecordingHandler handler = new RecordingHandler();
+    FaultTolerance policy = withFallback(FallbackPolicy.of(handler));
+
+    CompletableFuture<String> result = policy.callAsync(() -> CompletableFuture.failedFuture(new E1()),
+        lastFailure -> CompletableFuture.completedFuture("method saw " + lastFailure.getClass().getSimpleName()));
+
+    assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo("method saw E1");
+    assertThat(handler.contexts).isEmpty();
+  }
+
+  @Test
+  void asyncFallbackMethodReturningNullFailsTheCallWithAnExceptionNamingTheMethod() throws Exception {
+    FaultTolerance policy = withFallback(FallbackPolicy.of(null, classes(Throwable.class), classes()));
+
+    CompletableFuture<String> result = policy.callAsync(() -> CompletableFuture.failedFuture(new E1()), lastFailure -> null);
+
+    assertThat(failureOf(result)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining(METHOD).hasMessageContaining("returned null");
+  }
+
+  /**
+   * Generated code for a method whose annotations give it no fallback: the call never falls back,
+   * even when the policy has a handler (from a superclass's annotation or a key), which would get
+   * no arguments from it.
+   */
+  @Test
+  void afterFailureWithoutAFallbackNeverFallsBack() {
+    RecordingHandler handler = new RecordingHandler();
+    FaultTolerance policy = withFallback(FallbackPolicy.of(handler));
+    E1 failure = new E1();
+
+    assertThatThrownBy(() -> policy.afterFailure(failure, () -> {
+      throw failure;
+    })).isSameAs(failure);
+    assertThat(handler.contexts).isEmpty();
   }
 }
