@@ -35,8 +35,8 @@ final class FallbackMethods {
     Element annotated = method;
     Optional<AnnotationMirror> fallback = mirror(method);
     if (fallback.isEmpty()) {
-      annotated = type;
-      fallback = mirror(type);
+      annotated = classWithFallback(type).orElse(type);
+      fallback = mirror(annotated);
     }
     if (fallback.isEmpty()) {
       return;
@@ -71,10 +71,29 @@ final class FallbackMethods {
     }
   }
 
-  /** The {@code @Fallback} that applies to {@code method}: its own, or its type's. */
+  /**
+   * The {@code @Fallback} that applies to {@code method}: its own, or its class's, which may be
+   * inherited from a superclass ({@code @Fallback} is {@code @Inherited}, and the runtime reads it
+   * so).
+   */
   static Optional<AnnotationMirror> effective(TypeElement type, ExecutableElement method) {
     Optional<AnnotationMirror> own = mirror(method);
-    return own.isPresent() ? own : mirror(type);
+    return own.isPresent() ? own : classWithFallback(type).flatMap(FallbackMethods::mirror);
+  }
+
+  /** {@code type} if it carries {@code @Fallback}, else its nearest superclass that does. */
+  private static Optional<TypeElement> classWithFallback(TypeElement type) {
+    for (TypeElement current = type; current != null; current = superclassOf(current)) {
+      if (mirror(current).isPresent()) {
+        return Optional.of(current);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static TypeElement superclassOf(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
   }
 
   static Optional<AnnotationMirror> mirror(Element element) {

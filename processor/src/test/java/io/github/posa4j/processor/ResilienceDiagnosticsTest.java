@@ -119,6 +119,28 @@ class ResilienceDiagnosticsTest {
         "@Fallback(fallbackMethod = \"later\")");
   }
 
+  /** A class-level {@code @Fallback} inherited from a superclass is checked for each subclass method it covers. */
+  @Test
+  void anInheritedFallbackMethodThatDoesNotFitTheSubclassesMethod() {
+    JavaFileObject base = Compiler.source("test.Base",
+        "package test;",
+        "import io.github.posa4j.annotation.Fallback;",
+        "@Fallback(fallbackMethod = \"later\")",
+        "public class Base {",
+        "  String later() { return \"\"; }",
+        "}");
+    JavaFileObject client = Compiler.source("test.Client",
+        "package test;",
+        "import io.github.posa4j.annotation.Retry;",
+        "public class Client extends Base {",
+        "  @Retry public String call(int id) { return \"\"; }",
+        "}");
+    Compilation compilation = Compiler.compileWithoutWerror(base, client);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("@Fallback(fallbackMethod = \"later\"): no method later(int)")
+        .inFile(base).onLineContaining("@Fallback(fallbackMethod = \"later\")");
+  }
+
   @Test
   void aFallbackMethodWithAnIncompatibleReturnType() {
     assertSingleError(client(

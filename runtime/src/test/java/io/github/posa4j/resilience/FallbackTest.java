@@ -368,8 +368,8 @@ class FallbackTest {
 
   /**
    * Generated code for a method whose annotations give it no fallback: the call never falls back,
-   * even when the policy has a handler (from a superclass's annotation or a key), which would get
-   * no arguments from it.
+   * even when the policy has a handler (from a configuration key), which would get no arguments
+   * from it.
    */
   @Test
   void afterFailureWithoutAFallbackNeverFallsBack() {
