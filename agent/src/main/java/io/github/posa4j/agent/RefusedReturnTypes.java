@@ -29,6 +29,7 @@ final class RefusedReturnTypes {
       Map.entry("io.reactivex.Flowable", "RxJava"),
       Map.entry("org.reactivestreams.Publisher", "Reactive Streams"),
       Map.entry("java.util.concurrent.Flow$Publisher", "java.util.concurrent.Flow"));
+  private static final String[] LAZY_NAMES = LAZY.keySet().toArray(new String[0]);
   private static final String FUTURE = "java.util.concurrent.Future";
   private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
 
@@ -42,7 +43,7 @@ final class RefusedReturnTypes {
     if (returned.isPrimitive() || returned.isArray()) {
       return null;
     }
-    String lazy = find(returned, LAZY.keySet().toArray(new String[0]));
+    String lazy = find(returned, LAZY_NAMES);
     if (lazy != null) {
       return "returns " + returned.getName() + ", a lazy " + LAZY.get(lazy) + " type: the call returns before any work"
           + " runs, so the policies would see only its assembly, never its outcome; return a CompletionStage (for"

@@ -103,7 +103,7 @@ public final class Woven {
   private static Object fallback(int id, Class<?> type, Object self, Object[] arguments, Throwable failure) throws Throwable {
     WovenMethod method = methods[id];
     if (!method.hasFallbackMethod()) {
-      return method.policies().handleFallback(failure, arguments);
+      return method.policies(type).handleFallback(failure, arguments);
     }
     try {
       return method.fallback(type).invoke(self, arguments);

@@ -48,11 +48,6 @@ final class WovenMethod {
     return current != null ? current : create(type);
   }
 
-  /** The policies once created; only after {@link #policies(Class)}. */
-  FaultTolerance policies() {
-    return policies;
-  }
-
   boolean hasFallbackMethod() {
     return fallbackTarget != null;
   }

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 final class AsyncCall<T> {
   private final FaultTolerance policy;
   private final Supplier<? extends CompletionStage<T>> body;
-  /** The fallback method's answer, or null for the policy's handler (if any). */
+  /** The fallback's answer (the method's fallback method, or the policy's handler), or null for none. */
   private final Function<Throwable, ? extends CompletionStage<T>> fallback;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private int attempt;
@@ -75,7 +75,7 @@ final class AsyncCall<T> {
       execute(executor, this::startAttempt);
       return;
     }
-    if ((fallback != null || policy.fallbackHandler() != null) && policy.fallsBackOn(failure)) {
+    if (fallback != null && policy.fallsBackOn(failure)) {
       fallBack(failure);
     } else {
       result.completeExceptionally(failure);
@@ -83,32 +83,23 @@ final class AsyncCall<T> {
   }
 
   private void fallBack(Throwable failure) {
-    Object answer;
+    CompletionStage<T> answer;
     try {
-      answer = fallback != null ? fallback.apply(failure) : policy.handleFallback(failure);
-      if (answer == null && fallback != null) {
+      answer = fallback.apply(failure);
+      if (answer == null) {
         throw new NullPointerException("the fallback method of " + policy.method() + " returned null, not a CompletionStage");
       }
     } catch (Throwable t) {
       result.completeExceptionally(t);
       return;
     }
-    if (answer instanceof CompletionStage<?>) {
-      ((CompletionStage<?>) answer).whenComplete((value, error) -> {
-        if (error != null) {
-          result.completeExceptionally(unwrap(error));
-        } else {
-          complete(value);
-        }
-      });
-    } else {
-      complete(answer);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private void complete(Object value) {
-    result.complete((T) value);
+    answer.whenComplete((value, error) -> {
+      if (error != null) {
+        result.completeExceptionally(unwrap(error));
+      } else {
+        result.complete(value);
+      }
+    });
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -68,6 +68,13 @@ public final class FaultTolerance {
   private final long timeoutNanos;
   private final RetryPolicy retry;
   private final FallbackPolicy fallback;
+  /**
+   * The policy's fallback handler as {@link #call} answers with it (it has no arguments to give),
+   * or null without a handler; made once, so that a call allocates nothing for it.
+   */
+  private final FallbackAnswer<Object> handlerAnswer;
+  /** The same for {@link #callAsync(Supplier)}: the handler's answer as a stage. */
+  private final Function<Throwable, CompletionStage<Object>> asyncHandlerAnswer;
   private final Executor asyncExecutor;
   private final List<Policy> policies;
   private volatile FaultToleranceListener[] listeners = NO_LISTENERS;
@@ -99,6 +106,9 @@ public final class FaultTolerance {
     }
     this.policies = List.copyOf(policies);
     this.fallback = builder.fallback;
+    boolean hasHandler = fallback != null && fallback.handlerOrNull() != null;
+    this.handlerAnswer = hasHandler ? this::handleFallback : null;
+    this.asyncHandlerAnswer = hasHandler ? lastFailure -> asStage(handleFallback(lastFailure)) : null;
     this.retry = builder.retry;
     this.breaker = builder.circuitBreaker == null ? null : new CircuitBreakerState(builder.circuitBreaker, this);
     this.timeoutNanos = builder.timeout == null ? 0 : builder.timeout.nanos();
@@ -168,8 +178,7 @@ public final class FaultTolerance {
       succeeded(permit);
       return result;
     } catch (Throwable failure) {
-      FallbackAnswer<T> handler = fallbackHandler() == null ? null : lastFailure -> uncheckedAnswer(handleFallback(lastFailure));
-      return afterFailure(failure, body::call, handler);
+      return afterFailure(failure, body::call, uncheckedCast(handlerAnswer));
     }
   }
 
@@ -183,7 +192,7 @@ public final class FaultTolerance {
    * future stops further attempts.
    */
   public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> body) {
-    return new AsyncCall<>(this, body, null).start();
+    return new AsyncCall<>(this, body, uncheckedCast(asyncHandlerAnswer)).start();
   }
 
   /**
@@ -307,9 +316,14 @@ public final class FaultTolerance {
     return result;
   }
 
+  /** The handler answers for any return type: its answer is the caller's to use as that type. */
   @SuppressWarnings("unchecked")
-  private static <T> T uncheckedAnswer(Object answer) {
+  private static <T> T uncheckedCast(Object answer) {
     return (T) answer;
+  }
+
+  private static CompletionStage<Object> asStage(Object answer) {
+    return answer instanceof CompletionStage<?> ? uncheckedCast(answer) : CompletableFuture.completedFuture(answer);
   }
 
   /**
@@ -415,10 +429,6 @@ public final class FaultTolerance {
 
   long timeoutNanos() {
     return timeoutNanos;
-  }
-
-  FallbackHandler<?> fallbackHandler() {
-    return fallback == null ? null : fallback.handlerOrNull();
   }
 
   void recordOutcome(Permit permit, Throwable failureOrNull) {
