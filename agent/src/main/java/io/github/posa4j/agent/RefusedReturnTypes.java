@@ -1,6 +1,8 @@
 package io.github.posa4j.agent;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 
@@ -29,7 +31,6 @@ final class RefusedReturnTypes {
       Map.entry("io.reactivex.Flowable", "RxJava"),
       Map.entry("org.reactivestreams.Publisher", "Reactive Streams"),
       Map.entry("java.util.concurrent.Flow$Publisher", "java.util.concurrent.Flow"));
-  private static final String[] LAZY_NAMES = LAZY.keySet().toArray(new String[0]);
   private static final String FUTURE = "java.util.concurrent.Future";
   private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
 
@@ -43,13 +44,20 @@ final class RefusedReturnTypes {
     if (returned.isPrimitive() || returned.isArray()) {
       return null;
     }
-    String lazy = find(returned, LAZY_NAMES);
-    if (lazy != null) {
-      return "returns " + returned.getName() + ", a lazy " + LAZY.get(lazy) + " type: the call returns before any work"
-          + " runs, so the policies would see only its assembly, never its outcome; return a CompletionStage (for"
-          + " example the type's toFuture() or toCompletionStage()) or the plain value instead";
+    Set<String> names = new LinkedHashSet<>(); // the type first: Mono, not the Publisher it implements
+    collectNames(returned, names);
+    if (names.contains(COMPLETION_STAGE)) {
+      return null; // judged by how it completes, whatever else it is
     }
-    if (find(returned, FUTURE) != null && find(returned, COMPLETION_STAGE) == null) {
+    for (String name : names) {
+      String library = LAZY.get(name);
+      if (library != null) {
+        return "returns " + returned.getName() + ", a lazy " + library + " type: the call returns before any work"
+            + " runs, so the policies would see only its assembly, never its outcome; return a CompletionStage (for"
+            + " example the type's toFuture() or toCompletionStage()) or the plain value instead";
+      }
+    }
+    if (names.contains(FUTURE)) {
       return "returns " + returned.getName() + ", a Future that is not a CompletionStage: only a blocking get()"
           + " reveals its outcome, after the call; return CompletionStage or CompletableFuture, or the plain value"
           + " instead";
@@ -57,31 +65,18 @@ final class RefusedReturnTypes {
     return null;
   }
 
-  /** The first of {@code names} that {@code type} is or extends, or null. */
-  private static String find(TypeDefinition type, String... names) {
-    if (type == null) {
-      return null;
-    }
-    String name = type.asErasure().getName();
-    for (String candidate : names) {
-      if (candidate.equals(name)) {
-        return candidate;
-      }
+  /** Adds the names of {@code type} and of every supertype that can be resolved. */
+  private static void collectNames(TypeDefinition type, Set<String> names) {
+    if (type == null || !names.add(type.asErasure().getName())) {
+      return;
     }
     try {
-      String found = find(type.getSuperClass(), names);
-      if (found != null) {
-        return found;
-      }
+      collectNames(type.getSuperClass(), names);
       for (TypeDefinition implemented : type.getInterfaces()) {
-        found = find(implemented, names);
-        if (found != null) {
-          return found;
-        }
+        collectNames(implemented, names);
       }
     } catch (RuntimeException unresolvable) {
       // A supertype the class loader cannot find: judge by the names already seen.
     }
-    return null;
   }
 }
