@@ -2,7 +2,8 @@
  * The posa4j annotations: everything an application imports to ask for a pattern.
  *
  * <p>Architecture patterns of <i>Pattern-Oriented Software Architecture</i>: {@link ActiveObject}
- * (with {@link Guard}), {@link Proxy} and {@link Publisher}. Resilience policies with the names,
+ * (with {@link Guard}), {@link Proxy}, {@link Publisher}, and {@link CommandProcessor} (with
+ * {@link Undo} and {@link ReadOnly}). Resilience policies with the names,
  * attributes and defaults of MicroProfile Fault Tolerance 4.x: {@link CircuitBreaker},
  * {@link Retry}, {@link Timeout}, {@link Bulkhead} and {@link Fallback}.
  *
