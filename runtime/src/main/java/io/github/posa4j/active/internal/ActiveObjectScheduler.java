@@ -115,6 +115,8 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private final int sequence;
   private final int lowWater;
   private final OverflowPolicy overflowPolicy;
+  /** The servant, when it wants to hear of the end of each turn; {@code null} otherwise. */
+  private final TurnListener turnListener;
 
   ActiveObjectScheduler(S servant, String typeName, ActiveObjectOptions options) {
     super(options.capacity());
@@ -125,6 +127,7 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     this.sequence = givenName == null ? SEQUENCE.incrementAndGet() : 0;
     this.lowWater = capacity - Math.max(1, capacity / 8);
     this.overflowPolicy = options.overflowPolicy();
+    this.turnListener = servant instanceof TurnListener ? (TurnListener) servant : null;
   }
 
   /**
@@ -272,11 +275,13 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     }
     for (;;) {
       if (stopRequested) {
+        endTurn(executed);
         abandonQueued();
         return finishIfEmpty();
       }
       MethodRequest<S, ?> request = queue.next(servant);
       if (request == null) {
+        endTurn(executed);
         return idle();
       }
       depart();
@@ -291,9 +296,16 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
         execute(request, servant);
         queue.servantChanged();
         if (++executed == budget) {
+          endTurn(executed);
           return Drain.MORE;
         }
       }
+    }
+  }
+
+  private void endTurn(int executed) {
+    if (executed != 0 && turnListener != null) {
+      turnListener.turnEnded();
     }
   }
 

@@ -1,14 +1,388 @@
 package io.github.posa4j.command.internal;
 
-/** API SKELETON - implementation in progress. */
-public final class CommandEngine<S> {
-  private CommandEngine() {}
+import io.github.posa4j.active.internal.MethodRequest;
+import io.github.posa4j.active.internal.TurnListener;
+import io.github.posa4j.codec.CodecOutput;
+import io.github.posa4j.command.CommandOptions;
+import io.github.posa4j.command.Durability;
+import io.github.posa4j.command.JournalException;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The servant of a command processor's active object: it runs each command on the receiver,
+ * appends its record to the journal and completes its future once the record is durable. For a
+ * {@link Durability#SYNC} journal the records of one turn of the queue share one sync at its end
+ * (group commit: callers whose commands arrive during a sync share the next one); for
+ * {@link Durability#ASYNC} the record is in the page cache once written.
+ *
+ * <p>A command's arguments are encoded and room is made for its record before it runs, so a
+ * command that cannot be journaled fails without touching the receiver. If a sync fails, the
+ * records since the last good sync are taken back, their futures (and those of the read-only
+ * calls answered after them) fail with the {@code IOException} as cause, and the receiver is
+ * rebuilt from the journal, so that it again matches what is durable; the processor goes on
+ * serving calls.
+ *
+ * <p>Only the processor's thread calls it.
+ */
+public final class CommandEngine<S> implements TurnListener {
+  private final CommandSchema<S> schema;
+  private final Supplier<? extends S> initial;
+  private final CommandOptions options;
+  private final Journal<S> journal;
+  private final boolean syncEachTurn;
+  private final CodecOutput body = new CodecOutput(256);
+  private ReceiverState<S> state;
+  /** Why the processor can run nothing any more (its receiver could not be rebuilt), or {@code null}. */
+  private JournalException broken;
+
+  private MethodRequest<?, ?>[] pending = new MethodRequest<?, ?>[64];
+  private Object[] pendingValues = new Object[64];
+  private int pendingCount;
+  /** The pending futures before this index have durable records: the segment they are in was synced on a roll. */
+  private int durableCount;
+
+  private CommandEngine(CommandSchema<S> schema, Supplier<? extends S> initial, CommandOptions options,
+      Journal<S> journal, ReceiverState<S> state) {
+    this.schema = schema;
+    this.initial = initial;
+    this.options = options;
+    this.journal = journal;
+    this.state = state;
+    this.syncEachTurn = journal != null && options.durability() == Durability.SYNC;
+  }
+
+  /** A processor's engine, after recovering the receiver from the journal of {@code options}, if any. */
+  static <S> CommandEngine<S> open(CommandSchema<S> schema, Supplier<? extends S> initial, CommandOptions options,
+      String processorName) {
+    if (options.journal().isEmpty()) {
+      S receiver = initial.get();
+      if (receiver == null) {
+        throw new NullPointerException("the initial receiver supplier of " + schema.receiver() + " returned null");
+      }
+      return new CommandEngine<>(schema, initial, options, null, new ReceiverState<>(receiver, options.history()));
+    }
+    Journal.Opened<S> opened = Journal.open(options.journal().get(), schema, initial, options, processorName);
+    return new CommandEngine<>(schema, initial, options, opened.journal, opened.recovered.state);
+  }
 
   void run(Command<S, ?> command) {
-    throw new UnsupportedOperationException("skeleton");
+    if (refusedBecauseBroken(command)) {
+      return;
+    }
+    if (journal != null) {
+      body.reset();
+      body.writeByte(JournalFiles.COMMAND);
+      body.writeVarInt(journal.index(command.type()));
+      if (!encodeAndReserve(command, command)) {
+        return;
+      }
+    }
+    Object result;
+    try {
+      result = state.run(command);
+    } catch (Throwable failure) {
+      command.completeExceptionally(failure);
+      return;
+    }
+    appendAndComplete(command, result);
   }
 
   void query(Query<S, ?> query) {
-    throw new UnsupportedOperationException("skeleton");
+    if (refusedBecauseBroken(query)) {
+      return;
+    }
+    Object result;
+    try {
+      result = query.apply(state.receiver);
+    } catch (Throwable failure) {
+      query.completeExceptionally(failure);
+      return;
+    }
+    if (pendingCount == 0) {
+      complete(query, result);
+    } else {
+      addPending(query, result);
+    }
+  }
+
+  void macro(MethodRequest<?, Void> request, List<Command<S, ?>> commands) {
+    if (refusedBecauseBroken(request)) {
+      return;
+    }
+    if (commands.isEmpty()) {
+      finish(request, null);
+      return;
+    }
+    if (journal != null) {
+      body.reset();
+      body.writeByte(JournalFiles.MACRO);
+      body.writeVarInt(commands.size());
+      for (Command<S, ?> command : commands) {
+        body.writeVarInt(journal.index(command.type()));
+        if (!encode(command, request)) {
+          return;
+        }
+      }
+      if (!reserve(request)) {
+        return;
+      }
+    }
+    try {
+      state.runMacro(commands);
+    } catch (Throwable failure) {
+      request.completeExceptionally(failure);
+      return;
+    }
+    appendAndComplete(request, null);
+  }
+
+  void undo(MethodRequest<?, Boolean> request) {
+    if (refusedBecauseBroken(request)) {
+      return;
+    }
+    if (!state.canUndo()) {
+      finish(request, Boolean.FALSE);
+      return;
+    }
+    if (journal != null) {
+      body.reset();
+      body.writeByte(JournalFiles.UNDO);
+      if (!reserve(request)) {
+        return;
+      }
+    }
+    try {
+      state.undo();
+    } catch (Throwable failure) {
+      request.completeExceptionally(failure);
+      return;
+    }
+    appendAndComplete(request, Boolean.TRUE);
+  }
+
+  void redo(MethodRequest<?, Boolean> request) {
+    if (refusedBecauseBroken(request)) {
+      return;
+    }
+    if (!state.canRedo()) {
+      finish(request, Boolean.FALSE);
+      return;
+    }
+    if (journal != null) {
+      body.reset();
+      body.writeByte(JournalFiles.REDO);
+      if (!reserve(request)) {
+        return;
+      }
+    }
+    try {
+      state.redo();
+    } catch (Throwable failure) {
+      request.completeExceptionally(failure);
+      return;
+    }
+    appendAndComplete(request, Boolean.TRUE);
+  }
+
+  void snapshot(MethodRequest<?, Void> request) {
+    if (refusedBecauseBroken(request)) {
+      return;
+    }
+    if (!schema.snapshots()) {
+      request.completeExceptionally(new UnsupportedOperationException(schema.receiver()
+          + " does not implement Snapshottable, so it has no snapshots"));
+      return;
+    }
+    if (journal == null) {
+      finish(request, null); // nothing to shorten in memory
+      return;
+    }
+    if (!syncTurn()) {
+      request.completeExceptionally(broken != null ? broken
+          : new JournalException("the journal could not be synced before the snapshot; see the failed commands"));
+      return;
+    }
+    try {
+      journal.snapshot(state);
+    } catch (IOException | RuntimeException e) {
+      request.completeExceptionally(new JournalException("the snapshot of " + schema.receiver() + " in "
+          + journal.directory() + " failed; the journal is unchanged and still recovers everything: " + e, e));
+      return;
+    }
+    finish(request, null);
+  }
+
+  @Override
+  public void turnEnded() {
+    if (pendingCount == 0) {
+      return;
+    }
+    if (syncEachTurn) {
+      syncTurn();
+    }
+    completePending(pendingCount, null);
+  }
+
+  /** Undo steps available, for observers; read racily from other threads. */
+  int undoDepth() {
+    return state.history.undoDepth();
+  }
+
+  long journalBytes() {
+    return journal == null ? 0 : journal.bytesWritten();
+  }
+
+  /** The number of records known durable, for observers. */
+  long durableRecords() {
+    return journal == null ? 0 : journal.nextRecord() - journal.unsyncedRecords();
+  }
+
+  /** After the processor stopped: syncs and closes the journal. */
+  void close() {
+    if (journal == null) {
+      return;
+    }
+    try {
+      journal.close();
+    } catch (IOException e) {
+      throw new JournalException("closing the journal " + journal.directory() + " failed: " + e, e);
+    }
+  }
+
+  /**
+   * Syncs the records of this turn; on failure takes them back, fails the futures that waited for
+   * them, and rebuilds the receiver. Whether the sync succeeded.
+   */
+  private boolean syncTurn() {
+    if (journal == null || journal.unsyncedRecords() == 0) {
+      return true;
+    }
+    try {
+      journal.sync();
+      durableCount = pendingCount;
+      return true;
+    } catch (Journal.SyncFailedException e) {
+      journal.takeBackUnsynced();
+      completePending(durableCount, new JournalException("the journal " + journal.directory() + " could not be forced"
+          + " to the device, so this call is not durable and was taken back: " + e.getCause(), e.getCause()));
+      rebuild(e);
+      return false;
+    }
+  }
+
+  /** Completes the pending futures, the first {@code durable} with their values and the rest with {@code failure}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void completePending(int durable, JournalException failure) {
+    MethodRequest[] futures = pending;
+    Object[] values = pendingValues;
+    int count = pendingCount;
+    pendingCount = 0;
+    durableCount = 0;
+    for (int i = 0; i < count; i++) {
+      if (i < durable || failure == null) {
+        futures[i].complete(values[i]);
+      } else {
+        futures[i].completeExceptionally(failure);
+      }
+      futures[i] = null;
+      values[i] = null;
+    }
+  }
+
+  /** Rebuilds the receiver from what the journal holds after a failed sync. */
+  private void rebuild(IOException cause) {
+    try {
+      Recovery.Recovered<S> recovered = Recovery.recover(journal.directory(), schema, initial, options.history());
+      if (recovered.last != null) {
+        recovered.last.close();
+      }
+      state = recovered.state;
+    } catch (IOException | RuntimeException | Error e) {
+      e.addSuppressed(cause);
+      broken = new JournalException("after a failed sync, " + schema.receiver() + " could not be rebuilt from the journal "
+          + journal.directory() + ", so the processor refuses every call; close it and open it again: " + e, e);
+    }
+  }
+
+  private boolean refusedBecauseBroken(MethodRequest<?, ?> request) {
+    if (broken == null) {
+      return false;
+    }
+    request.completeExceptionally(broken);
+    return true;
+  }
+
+  private boolean encodeAndReserve(Command<S, ?> command, MethodRequest<?, ?> request) {
+    return encode(command, request) && reserve(request);
+  }
+
+  private boolean encode(Command<S, ?> command, MethodRequest<?, ?> request) {
+    try {
+      command.encodeArguments(body);
+      return true;
+    } catch (RuntimeException e) {
+      request.completeExceptionally(new JournalException("the arguments of " + command.type().name()
+          + " cannot be written to the journal, so it did not run: " + e, e));
+      return false;
+    }
+  }
+
+  private boolean reserve(MethodRequest<?, ?> request) {
+    try {
+      journal.reserve(body.size());
+      durableCount = pendingCount; // a roll synced everything before
+      return true;
+    } catch (Journal.SyncFailedException e) {
+      journal.takeBackUnsynced();
+      JournalException failure = new JournalException("the journal " + journal.directory() + " could not be forced to the"
+          + " device, so this call is not durable and was taken back: " + e.getCause(), e.getCause());
+      completePending(durableCount, failure);
+      rebuild(e);
+      request.completeExceptionally(failure);
+      return false;
+    } catch (IOException e) {
+      request.completeExceptionally(new JournalException("the journal " + journal.directory() + " has no room for this"
+          + " call's record (a new segment could not be created), so it did not run: " + e, e));
+      return false;
+    } catch (JournalException e) {
+      request.completeExceptionally(e);
+      return false;
+    }
+  }
+
+  private void appendAndComplete(MethodRequest<?, ?> request, Object value) {
+    if (journal == null) {
+      complete(request, value);
+      return;
+    }
+    journal.append(body);
+    addPending(request, value);
+  }
+
+  /** Completes now in memory; with a journal, once every record before is durable. */
+  private void finish(MethodRequest<?, ?> request, Object value) {
+    if (pendingCount == 0) {
+      complete(request, value);
+    } else {
+      addPending(request, value);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void complete(MethodRequest request, Object value) {
+    request.complete(value);
+  }
+
+  private void addPending(MethodRequest<?, ?> request, Object value) {
+    if (pendingCount == pending.length) {
+      pending = Arrays.copyOf(pending, pendingCount * 2);
+      pendingValues = Arrays.copyOf(pendingValues, pendingCount * 2);
+    }
+    pending[pendingCount] = request;
+    pendingValues[pendingCount] = value;
+    pendingCount++;
   }
 }

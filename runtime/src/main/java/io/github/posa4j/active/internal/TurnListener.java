@@ -1,0 +1,16 @@
+package io.github.posa4j.active.internal;
+
+/**
+ * A servant that wants to hear, on the consumer's thread, when a turn of its active object ends:
+ * after the requests the turn ran and before the consumer waits for more, stops or terminates.
+ * The command processor's engine is one: it makes the records of a turn durable at once (one
+ * sync for every request that arrived meanwhile) and only then completes their futures.
+ */
+public interface TurnListener {
+
+  /**
+   * Called at the end of every turn that may have run requests. Must not throw: what it needs to
+   * fail, it fails through the futures it holds.
+   */
+  void turnEnded();
+}

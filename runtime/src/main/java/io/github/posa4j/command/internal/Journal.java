@@ -1,0 +1,287 @@
+package io.github.posa4j.command.internal;
+
+import io.github.posa4j.codec.CodecOutput;
+import io.github.posa4j.command.CommandOptions;
+import io.github.posa4j.command.Durability;
+import io.github.posa4j.command.JournalException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The write side of a journal directory: the lock, the segment records are appended to, rolling
+ * to a new segment when one is full, syncing, snapshots, and, for {@link Durability#ASYNC}, the
+ * background syncer. Only the processor's thread calls it, except {@link #close()} after the
+ * processor stopped.
+ */
+final class Journal<S> implements Closeable {
+  private static final System.Logger LOG = System.getLogger(Journal.class.getName());
+
+  /** A sync failed: the records written since the last good sync may or may not be on the device. */
+  static final class SyncFailedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SyncFailedException(IOException cause) {
+      super("forcing the journal to the device failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  private final Path directory;
+  private final CommandSchema<S> schema;
+  private final CommandOptions options;
+  private final DirectoryLock lock;
+  private final Map<CommandType<?, ?>, Integer> indexes = new IdentityHashMap<>();
+  private final ScheduledExecutorService syncer;
+  private volatile Segment current;
+  private long nextRecord;
+  /** Records appended since the current segment's last sync. */
+  private long unsyncedRecords;
+  private long bytesWritten;
+  private volatile boolean backgroundFailing;
+
+  private Journal(Path directory, CommandSchema<S> schema, CommandOptions options, DirectoryLock lock, Segment current,
+      long nextRecord, String processorName) {
+    this.directory = directory;
+    this.schema = schema;
+    this.options = options;
+    this.lock = lock;
+    this.current = current;
+    this.nextRecord = nextRecord;
+    int index = 0;
+    for (CommandType<S, ?> type : schema.types().values()) {
+      indexes.put(type, index++);
+    }
+    if (options.durability() == Durability.ASYNC) {
+      syncer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, processorName + "-journal-sync");
+        thread.setDaemon(true);
+        return thread;
+      });
+      long interval = options.syncInterval().toNanos();
+      syncer.scheduleWithFixedDelay(this::backgroundSync, interval, interval, TimeUnit.NANOSECONDS);
+    } else {
+      syncer = null;
+    }
+  }
+
+  /** A journal opened and recovered: the journal, ready to append, and the state it rebuilt. */
+  static final class Opened<S> {
+    final Journal<S> journal;
+    final Recovery.Recovered<S> recovered;
+
+    Opened(Journal<S> journal, Recovery.Recovered<S> recovered) {
+      this.journal = journal;
+      this.recovered = recovered;
+    }
+  }
+
+  /** Locks {@code directory}, recovers what it holds, and readies a segment for new records. */
+  static <S> Opened<S> open(Path directory, CommandSchema<S> schema, Supplier<? extends S> initial,
+      CommandOptions options, String processorName) {
+    DirectoryLock lock;
+    try {
+      lock = DirectoryLock.acquire(directory);
+    } catch (IOException e) {
+      throw new JournalException("journal " + directory + " cannot be opened: " + e, e);
+    }
+    Segment segment = null;
+    try {
+      Recovery.Recovered<S> recovered = Recovery.recover(directory, schema, initial, options.history());
+      segment = recovered.last;
+      if (segment == null || !segment.header.matches(schema, options.history())) {
+        if (segment != null) {
+          segment.close();
+        }
+        segment = Segment.create(directory, SegmentHeader.of(schema, options.history(), recovered.nextRecord),
+            options.segmentSize(), faults());
+      }
+      return new Opened<>(new Journal<>(directory, schema, options, lock, segment, recovered.nextRecord, processorName),
+          recovered);
+    } catch (IOException e) {
+      closeQuietly(segment, e);
+      closeQuietly(lock, e);
+      throw new JournalException("journal " + directory + " cannot be opened: " + e, e);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(segment, e);
+      closeQuietly(lock, e);
+      throw e;
+    }
+  }
+
+  /** The index that records of {@code type} carry in this journal's segments. */
+  int index(CommandType<?, ?> type) {
+    return indexes.get(type);
+  }
+
+  /**
+   * Makes room for a record of {@code bodyLength} bytes, rolling to a new segment if the current
+   * one is full (after syncing it, so that segments become durable in order).
+   *
+   * @throws SyncFailedException if syncing the full segment failed
+   * @throws IOException if the new segment could not be created (a full disk, say)
+   */
+  void reserve(int bodyLength) throws IOException {
+    Segment segment = current;
+    if (segment.fits(bodyLength)) {
+      return;
+    }
+    long largest = options.segmentSize() - segment.dataStart - JournalFiles.RECORD_HEADER;
+    if (bodyLength > largest) {
+      throw new JournalException("a journal record of " + bodyLength + " bytes does not fit in a segment of "
+          + options.segmentSize() + " bytes (at most " + largest + " bytes each); raise CommandOptions segmentSize");
+    }
+    sync();
+    Segment next = Segment.create(directory, SegmentHeader.of(schema, options.history(), nextRecord),
+        options.segmentSize(), faults());
+    current = next;
+    segment.close();
+  }
+
+  /** Appends a record whose body {@code body} holds; {@link #reserve} made room for it. */
+  void append(CodecOutput body) {
+    current.append(body.buffer(), body.size());
+    nextRecord++;
+    unsyncedRecords++;
+    bytesWritten += JournalFiles.RECORD_HEADER + body.size();
+  }
+
+  /** Forces the records appended so far to the device. */
+  void sync() throws SyncFailedException {
+    try {
+      current.sync(faults());
+      unsyncedRecords = 0;
+    } catch (IOException e) {
+      throw new SyncFailedException(e);
+    }
+  }
+
+  /** Records appended since the last sync, which {@link #sync} would make durable. */
+  long unsyncedRecords() {
+    return unsyncedRecords;
+  }
+
+  /**
+   * After a failed sync: takes back every record appended since the last good one, so that the
+   * journal holds only what callers may have been told is durable.
+   */
+  void takeBackUnsynced() {
+    Segment segment = current;
+    nextRecord -= unsyncedRecords;
+    unsyncedRecords = 0;
+    segment.truncate(segment.syncedOffset());
+  }
+
+  /**
+   * Writes a snapshot of {@code state} after every record so far, starts a new segment after it,
+   * and deletes the segments and snapshots it makes unnecessary.
+   */
+  Path snapshot(ReceiverState<S> state) throws IOException {
+    sync();
+    Path snapshot = SnapshotFile.write(directory, nextRecord, schema, state, faults());
+    Segment old = current;
+    if (old.end() > old.dataStart) {
+      current = Segment.create(directory, SegmentHeader.of(schema, options.history(), nextRecord), options.segmentSize(),
+          faults());
+      old.close();
+    }
+    deleteBefore(nextRecord, current.file);
+    return snapshot;
+  }
+
+  private void deleteBefore(long record, Path keep) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        long segment = JournalFiles.segmentNumber(name);
+        long snapshot = JournalFiles.snapshotNumber(name);
+        if ((segment >= 0 && segment < record && !file.equals(keep)) || (snapshot >= 0 && snapshot < record)) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  long nextRecord() {
+    return nextRecord;
+  }
+
+  long bytesWritten() {
+    return bytesWritten;
+  }
+
+  Path directory() {
+    return directory;
+  }
+
+  private void backgroundSync() {
+    Segment segment = current;
+    try {
+      if (segment.unsynced()) {
+        segment.syncAll(faults());
+      }
+      backgroundFailing = false;
+    } catch (IOException | RuntimeException e) {
+      if (!backgroundFailing) {
+        backgroundFailing = true;
+        LOG.log(System.Logger.Level.WARNING, "posa4j: journal " + directory + ": the background sync failed; the"
+            + " records written since the last sync survive a process crash but not a power failure until a sync"
+            + " succeeds. Trying again every " + options.syncInterval().toMillis() + " ms", e);
+      }
+    }
+  }
+
+  /** Syncs what is left, stops the syncer, closes the segment and releases the lock. */
+  @Override
+  public void close() throws IOException {
+    IOException failure = null;
+    if (syncer != null) {
+      syncer.shutdownNow();
+      try {
+        syncer.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      current.sync(faults());
+    } catch (IOException e) {
+      failure = e;
+    }
+    try {
+      current.close();
+    } catch (IOException e) {
+      failure = failure == null ? e : failure;
+    }
+    try {
+      lock.close();
+    } catch (IOException e) {
+      failure = failure == null ? e : failure;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  static StorageFaults faults() {
+    return StorageFaults.Installed.faults;
+  }
+
+  private static void closeQuietly(Closeable closeable, Throwable primary) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (IOException | RuntimeException e) {
+      primary.addSuppressed(e);
+    }
+  }
+}
