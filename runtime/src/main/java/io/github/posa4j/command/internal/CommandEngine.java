@@ -332,8 +332,9 @@ public final class CommandEngine<S> implements TurnListener {
 
   private boolean reserve(MethodRequest<?, ?> request) {
     try {
-      journal.reserve(body.size());
-      durableCount = pendingCount; // a roll synced everything before
+      if (journal.reserve(body.size())) {
+        durableCount = pendingCount; // the roll synced every record before
+      }
       return true;
     } catch (Journal.SyncFailedException e) {
       journal.takeBackUnsynced();

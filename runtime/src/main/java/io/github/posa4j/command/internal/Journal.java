@@ -125,13 +125,14 @@ final class Journal<S> implements Closeable {
    * Makes room for a record of {@code bodyLength} bytes, rolling to a new segment if the current
    * one is full (after syncing it, so that segments become durable in order).
    *
+   * @return whether it rolled, which synced every record before
    * @throws SyncFailedException if syncing the full segment failed
    * @throws IOException if the new segment could not be created (a full disk, say)
    */
-  void reserve(int bodyLength) throws IOException {
+  boolean reserve(int bodyLength) throws IOException {
     Segment segment = current;
     if (segment.fits(bodyLength)) {
-      return;
+      return false;
     }
     long largest = options.segmentSize() - segment.dataStart - JournalFiles.RECORD_HEADER;
     if (bodyLength > largest) {
@@ -143,6 +144,7 @@ final class Journal<S> implements Closeable {
         options.segmentSize(), faults());
     current = next;
     segment.close();
+    return true;
   }
 
   /** Appends a record whose body {@code body} holds; {@link #reserve} made room for it. */
