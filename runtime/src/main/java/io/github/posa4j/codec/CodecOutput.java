@@ -10,7 +10,8 @@ import java.util.Objects;
  * writing allocates nothing. Fixed-width values are big-endian; the layout of every value is
  * described in the {@linkplain io.github.posa4j.codec package documentation}.
  *
- * <p>Not thread-safe.
+ * <p>A codec that throws leaves the bytes it wrote before: {@link #reset()} before writing the
+ * next record. Not thread-safe.
  */
 public final class CodecOutput {
   private static final int DEFAULT_CAPACITY = 256;

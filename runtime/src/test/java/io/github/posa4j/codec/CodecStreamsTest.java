@@ -246,6 +246,7 @@ class CodecStreamsTest {
     assertThat(new CodecInput(out.toByteArray()).readCount(4)).isEqualTo(3);
     assertThat(new CodecInput(out.toByteArray()).readCount(0)).isEqualTo(3);
     assertThatThrownBy(() -> new CodecInput(out.toByteArray()).readCount(5)).isInstanceOf(CodecException.class)
-        .hasMessage("the count 3 at position 0 is more than the 12 bytes that remain can hold, at 5 bytes or more each");
+        .hasMessage("the count 3 at position 0 is more than the 12 bytes that remain can hold, "
+            + "at 5 bytes or more each");
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -172,7 +173,8 @@ class CodecsRoundTripTest {
   @Test
   void aNullElementNeedsANullableElementCodec() {
     assertThatThrownBy(() -> encode(Codecs.list(Codecs.STRING), Arrays.asList("a", null)))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("string").hasMessageContaining("Codecs.nullable");
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("string")
+        .hasMessageContaining("Codecs.nullable");
   }
 
   @Test
@@ -208,14 +210,14 @@ class CodecsRoundTripTest {
     CodecOutput out = new CodecOutput();
     Codecs.STRING.encode("first", out);
     Codecs.nullable(Codecs.LONG).encode(null, out);
-    Codecs.INSTANT.encode(java.time.Instant.EPOCH, out);
+    Codecs.INSTANT.encode(Instant.EPOCH, out);
     Codecs.list(Codecs.INTEGER).encode(List.of(1, 2), out);
     out.writeVarInt(300);
 
     CodecInput in = new CodecInput(out.toByteArray());
     assertThat(Codecs.STRING.decode(in)).isEqualTo("first");
     assertThat(Codecs.nullable(Codecs.LONG).decode(in)).isNull();
-    assertThat(Codecs.INSTANT.decode(in)).isEqualTo(java.time.Instant.EPOCH);
+    assertThat(Codecs.INSTANT.decode(in)).isEqualTo(Instant.EPOCH);
     assertThat(Codecs.list(Codecs.INTEGER).decode(in)).containsExactly(1, 2);
     assertThat(in.readVarInt()).isEqualTo(300);
     assertThat(in.remaining()).isZero();
