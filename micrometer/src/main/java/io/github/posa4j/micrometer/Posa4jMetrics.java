@@ -1,6 +1,7 @@
 package io.github.posa4j.micrometer;
 
 import io.github.posa4j.active.internal.ActiveObjects;
+import io.github.posa4j.command.internal.CommandProcessors;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -11,14 +12,15 @@ import java.util.Objects;
 /**
  * Binds posa4j's figures to a Micrometer {@link MeterRegistry}: the circuit breaker, bulkhead,
  * retry, timeout and fallback of every method in a {@link FaultToleranceRegistry} (those that
- * exist when bound and those created later), and every active object that starts after binding.
+ * exist when bound and those created later), and every active object and command processor that
+ * starts after binding.
  *
  * <pre>{@code
  * new Posa4jMetrics().bindTo(meterRegistry);   // posa4j's global registry: generated code and the agent
  * }</pre>
  *
- * <p>Bind at start-up, before active objects start: the runtime tells of active objects as they
- * start, so one that started earlier gets no meters. Policy sets are bound whenever they are
+ * <p>Bind at start-up, before active objects start and command processors open: the runtime tells
+ * of them as they start, so one that started earlier gets no meters. Policy sets are bound whenever they are
  * created, before or after. Gauges and function counters read posa4j's own figures when the
  * registry is scraped and hold what they read weakly; a call costs nothing extra, except a counter
  * increment for a retry, a timeout or a fallback. A method without any of these policies gets no
@@ -28,8 +30,9 @@ import java.util.Objects;
  *
  * <p>Every resilience meter is tagged {@code method=<policy key>}, the key of the method, e.g.
  * {@code com.acme.Payments/charge(java.lang.String,long)}; every active-object meter is tagged
- * {@code name=<active object name>}. A base unit is given only where it is the last word of the
- * name, so that names exported with units appended (Prometheus) stay as below.
+ * {@code name=<active object name>}, every command-processor meter {@code name=<processor name>}.
+ * A base unit is given only where it is the last word of the name, so that names exported with
+ * units appended (Prometheus) stay as below.
  *
  * <table class="striped">
  * <caption>The meters, their tags and what they count</caption>
@@ -68,12 +71,23 @@ import java.util.Objects;
  * <tr><td>{@code posa4j.activeobject.requests}</td><td>function counter</td>
  *     <td>{@code name}, {@code kind}={@code executed}|{@code failed}</td><td>requests</td>
  *     <td>requests started; those whose servant method threw (a part of the executed ones)</td></tr>
+ * <tr><td>{@code posa4j.command.pending}</td><td>gauge</td><td>{@code name}</td><td></td>
+ *     <td>calls queued in the command processor, not counting the one running</td></tr>
+ * <tr><td>{@code posa4j.command.undo.depth}</td><td>gauge</td><td>{@code name}</td><td></td>
+ *     <td>steps an undo can go back now</td></tr>
+ * <tr><td>{@code posa4j.command.redo.depth}</td><td>gauge</td><td>{@code name}</td><td></td>
+ *     <td>undone steps a redo can run again now</td></tr>
+ * <tr><td>{@code posa4j.journal.bytes}</td><td>function counter</td><td>{@code name}</td><td>bytes</td>
+ *     <td>bytes of records written to the journal since the processor opened; only journaled processors</td></tr>
+ * <tr><td>{@code posa4j.journal.durable.records}</td><td>gauge</td><td>{@code name}</td><td>records</td>
+ *     <td>records of the journal known to be on the device, counted from its first (before any
+ *     snapshot); only journaled processors</td></tr>
  * </tbody>
  * </table>
  *
- * <p>An active object's meters are removed from the registry when it terminates, so that
- * short-lived ones do not pile up; while one runs, another active object of the same name gets no
- * meters (a warning says so). Policy meters stay, as the policies do.
+ * <p>An active object's meters are removed from the registry when it terminates, and a command
+ * processor's when it closes, so that short-lived ones do not pile up; while one runs, another of
+ * the same name gets no meters (a warning says so). Policy meters stay, as the policies do.
  *
  * <p>Bind each registry once; binding the same registry again through the same instance does
  * nothing. {@link #close()} unbinds: nothing more is counted or registered, and the meters this
@@ -92,7 +106,7 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
   }
 
   /**
-   * Metrics of a registry of your own (and of every active object).
+   * Metrics of a registry of your own (and of every active object and command processor).
    *
    * @param policies the registry whose policy sets get meters
    */
@@ -102,7 +116,7 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
 
   /**
    * Registers the meters of every policy set of the registry now, and of each one created later,
-   * and of each active object that starts from now on.
+   * and of each active object and command processor that starts from now on.
    *
    * @throws IllegalStateException after {@link #close()}
    */
@@ -115,9 +129,11 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
     if (bindings.containsKey(registry)) {
       return;
     }
-    Binding binding = new Binding(new PolicyMeters(registry), new ActiveObjectMeters(registry));
+    Binding binding = new Binding(new PolicyMeters(registry), new ActiveObjectMeters(registry),
+        new CommandProcessorMeters(registry));
     bindings.put(registry, binding);
     ActiveObjects.addObserver(binding.activeObjects());
+    CommandProcessors.addObserver(binding.commandProcessors());
     policies.addRegistrationListener(binding.policies()::bind);
   }
 
@@ -131,11 +147,14 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
     for (Binding binding : bindings.values()) {
       ActiveObjects.removeObserver(binding.activeObjects());
       binding.activeObjects().close();
+      CommandProcessors.removeObserver(binding.commandProcessors());
+      binding.commandProcessors().close();
       binding.policies().close();
     }
     bindings.clear();
   }
 
   /** What one {@link #bindTo} set up. */
-  private record Binding(PolicyMeters policies, ActiveObjectMeters activeObjects) {}
+  private record Binding(PolicyMeters policies, ActiveObjectMeters activeObjects,
+      CommandProcessorMeters commandProcessors) {}
 }

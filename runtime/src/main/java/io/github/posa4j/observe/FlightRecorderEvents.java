@@ -30,14 +30,21 @@ import io.github.posa4j.resilience.FaultToleranceRegistry;
  *   <tr><td>{@code io.github.posa4j.QueueOverflow}</td><td>an asynchronous subscriber's queue is
  *       full (a duration event when the publisher waits)</td><td>publisher, subscriber, event,
  *       policy, outcome ({@code dropped}, {@code refused} or {@code waited}), capacity</td></tr>
+ *   <tr><td>{@code io.github.posa4j.Command}</td><td>a command processor ran a command, an undo, a
+ *       redo or a macro (a duration event, 1 ms threshold by default)</td><td>processor, command,
+ *       outcome ({@code ok}, {@code undo}, {@code redo}, {@code macro} or {@code failed}), failureClass,
+ *       failureMessage</td></tr>
+ *   <tr><td>{@code io.github.posa4j.JournalSync}</td><td>a command processor forced its journal's
+ *       new records to the device (a duration event)</td><td>processor, records, bytes, failed</td></tr>
  * </table>
  *
  * <p>A method is named by its policy key ({@code com.acme.Pay/charge(java.lang.String,long)}), an
- * active object and a publisher by their names.
+ * active object, a publisher and a command processor by their names.
  *
  * <p>The events cost next to nothing while no recording takes them: the resilience events are
  * emitted by a {@link #listener() listener} that policies call only off their success path, and
- * active objects and publishers test an enabled flag before they build an event.
+ * active objects, publishers and command processors test an enabled flag before they build an
+ * event.
  *
  * <p>Without the {@code jdk.jfr} module (a jlink image that leaves it out, a modular application
  * that does not resolve it) every hook silently does nothing and {@link #isAvailable()} is false.

@@ -11,10 +11,12 @@ import javax.management.ObjectName;
 
 /**
  * Registers posa4j's MBeans on the platform MBean server: one per circuit breaker and per bulkhead
- * of every method in a {@link FaultToleranceRegistry}, present and future, and one per running
- * active object. Names are {@code io.github.posa4j:type=<CircuitBreaker|Bulkhead>,name="<method
- * key>"} and {@code io.github.posa4j:type=ActiveObject,name="<active object name>"}; the name is
- * always quoted ({@link ObjectName#quote}), since method keys hold commas and parentheses.
+ * of every method in a {@link FaultToleranceRegistry}, present and future, one per running active
+ * object and one per open command processor. Names are
+ * {@code io.github.posa4j:type=<CircuitBreaker|Bulkhead>,name="<method key>"},
+ * {@code io.github.posa4j:type=ActiveObject,name="<active object name>"} and
+ * {@code io.github.posa4j:type=CommandProcessor,name="<processor name>"}; the name is always quoted
+ * ({@link ObjectName#quote}), since method keys hold commas and parentheses.
  *
  * <p>posa4j never starts a remote connector: what JMX clients can reach is decided by the JVM's
  * own {@code com.sun.management.jmxremote} settings, as for every platform MBean. A name taken
@@ -54,8 +56,8 @@ final class Jmx {
       server().registerMBean(mbean, name);
       return true;
     } catch (InstanceAlreadyExistsException e) {
-      LOG.log(System.Logger.Level.WARNING, "posa4j: the MBean " + name + " is registered already (another active "
-          + "object of that name, or a second copy of posa4j's runtime); this one is not");
+      LOG.log(System.Logger.Level.WARNING, "posa4j: the MBean " + name + " is registered already (another one of"
+          + " that name, or a second copy of posa4j's runtime); this one is not");
     } catch (JMException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "posa4j: cannot register the MBean " + name + "; it is left out", e);
     }

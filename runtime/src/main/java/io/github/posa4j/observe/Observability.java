@@ -9,15 +9,16 @@ import java.util.Optional;
 /**
  * What posa4j tells the outside world about itself, and the switch for it. JDK Flight Recorder
  * events are always emitted, and cost nothing while no recording runs. JMX MBeans (see
- * {@link CircuitBreakerMXBean}, {@link BulkheadMXBean}, {@link ActiveObjectMXBean}) are
- * registered on the platform MBean server only when {@value #JMX_KEY} is {@code true}, read from
- * the standard configuration sources (system property {@code -Dposa4j.jmx=true}, environment
- * variable {@code POSA4J_JMX}, the file of {@code -Dposa4j.config}, {@code META-INF/posa4j.properties});
- * the agent turns it on unless it is set to {@code false} ({@link #turnJmxOnByDefault()}).
+ * {@link CircuitBreakerMXBean}, {@link BulkheadMXBean}, {@link ActiveObjectMXBean},
+ * {@link CommandProcessorMXBean}) are registered on the platform MBean server only when
+ * {@value #JMX_KEY} is {@code true}, read from the standard configuration sources (system property
+ * {@code -Dposa4j.jmx=true}, environment variable {@code POSA4J_JMX}, the file of
+ * {@code -Dposa4j.config}, {@code META-INF/posa4j.properties}); the agent turns it on unless it is
+ * set to {@code false} ({@link #turnJmxOnByDefault()}).
  *
  * <p>The runtime installs these observers itself ({@link StandardObservers}) into
- * {@link FaultToleranceRegistry#global()}, active objects and publishers; applications need not
- * call anything, except {@link #install} for a registry of their own.
+ * {@link FaultToleranceRegistry#global()}, active objects, publishers and command processors;
+ * applications need not call anything, except {@link #install} for a registry of their own.
  */
 public final class Observability {
   /** The configuration key that turns the MBeans on. */

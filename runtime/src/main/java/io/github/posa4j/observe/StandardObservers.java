@@ -2,6 +2,8 @@ package io.github.posa4j.observe;
 
 import io.github.posa4j.active.internal.ActiveObjectObserver;
 import io.github.posa4j.active.internal.ActiveObjectProbe;
+import io.github.posa4j.command.internal.CommandProbe;
+import io.github.posa4j.command.internal.CommandProcessorObserver;
 import io.github.posa4j.internal.ObserverProvider;
 import io.github.posa4j.pubsub.internal.PublisherProbe;
 import io.github.posa4j.resilience.FaultToleranceListener;
@@ -30,10 +32,14 @@ public final class StandardObservers implements ObserverProvider {
       observer = ActiveObjectEvents.INSTANCE;
     } else if (hook == PublisherProbe.class) {
       observer = PublisherEvents.INSTANCE;
+    } else if (hook == CommandProbe.class) {
+      observer = CommandEvents.INSTANCE;
     } else if (hook == RegistrationListener.class && Observability.jmxEnabled()) {
       observer = (RegistrationListener) Jmx::registerPolicies;
     } else if (hook == ActiveObjectObserver.class && Observability.jmxEnabled()) {
       observer = ActiveObjectJmx.registrar();
+    } else if (hook == CommandProcessorObserver.class && Observability.jmxEnabled()) {
+      observer = CommandProcessorJmx.registrar();
     } else {
       return List.of();
     }

@@ -2,6 +2,8 @@ package io.github.posa4j.observe;
 
 import io.github.posa4j.active.ActiveObjectOptions;
 import io.github.posa4j.active.internal.ActiveObjectScheduler;
+import io.github.posa4j.command.CommandOptions;
+import io.github.posa4j.command.internal.CommandRunner;
 import io.github.posa4j.resilience.BulkheadPolicy;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.FaultTolerance;
@@ -11,13 +13,14 @@ import javax.management.ObjectName;
 
 /**
  * Run by {@link JmxSwitchTest} in a JVM of its own, since the switch is read once per JVM: creates
- * a circuit breaker and a bulkhead in the global registry and starts an active object, as an
- * application does, then prints whether JMX is on and every MBean of posa4j's domain as
- * {@code <type> <name>}, sorted, and {@code ok}.
+ * a circuit breaker and a bulkhead in the global registry, starts an active object and opens a
+ * command processor (an active object too), as an application does, then prints whether JMX is
+ * on and every MBean of posa4j's domain as {@code <type> <name>}, sorted, and {@code ok}.
  */
 public final class JmxSwitchMain {
   static final String METHOD = "test.JmxSwitch/charge()";
   static final String ACTIVE_OBJECT = "jmx-switch";
+  static final String COMMAND_PROCESSOR = "jmx-switch-ledger";
 
   private JmxSwitchMain() {}
 
@@ -30,6 +33,8 @@ public final class JmxSwitchMain {
     ActiveObjectScheduler<Account> account =
         ActiveObjectScheduler.start(new Account(), ActiveObjectOptions.builder().name(ACTIVE_OBJECT).build(), "Account");
     account.submit(new Account.DepositRequest(1)).join();
+    CommandRunner<Ledger> ledger = Ledger.open(CommandOptions.builder().name(COMMAND_PROCESSOR).build());
+    ledger.submit(new Ledger.Post(1)).join();
 
     System.out.println("jmxEnabled=" + Observability.jmxEnabled());
     ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName(Jmx.DOMAIN + ":*"), null).stream()
@@ -37,6 +42,7 @@ public final class JmxSwitchMain {
         .sorted()
         .forEach(System.out::println);
     account.close();
+    ledger.close();
     System.out.println("ok");
   }
 }

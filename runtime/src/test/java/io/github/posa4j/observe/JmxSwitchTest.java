@@ -8,10 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * JMX is off unless {@code posa4j.jmx=true}: without the switch, an application's policies and
- * active objects register no MBean in the domain {@code io.github.posa4j}; with the system property
- * or the environment variable, they do. The switch is read once per JVM, so each case runs
- * {@link JmxSwitchMain} in a child JVM of its own, with an environment cleared of the switch.
+ * JMX is off unless {@code posa4j.jmx=true}: without the switch, an application's policies,
+ * active objects and command processors register no MBean in the domain {@code io.github.posa4j};
+ * with the system property or the environment variable, they do. The switch is read once per JVM,
+ * so each case runs {@link JmxSwitchMain} in a child JVM of its own, with an environment cleared
+ * of the switch.
  */
 class JmxSwitchTest {
 
@@ -25,8 +26,10 @@ class JmxSwitchTest {
     assertThat(runChild(Map.of(), "-Dposa4j.jmx=true")).containsExactly(
         "jmxEnabled=true",
         "ActiveObject " + JmxSwitchMain.ACTIVE_OBJECT,
+        "ActiveObject " + JmxSwitchMain.COMMAND_PROCESSOR,
         "Bulkhead " + JmxSwitchMain.METHOD,
         "CircuitBreaker " + JmxSwitchMain.METHOD,
+        "CommandProcessor " + JmxSwitchMain.COMMAND_PROCESSOR,
         "ok");
   }
 
@@ -35,8 +38,10 @@ class JmxSwitchTest {
     assertThat(runChild(Map.of("POSA4J_JMX", "true"))).containsExactly(
         "jmxEnabled=true",
         "ActiveObject " + JmxSwitchMain.ACTIVE_OBJECT,
+        "ActiveObject " + JmxSwitchMain.COMMAND_PROCESSOR,
         "Bulkhead " + JmxSwitchMain.METHOD,
         "CircuitBreaker " + JmxSwitchMain.METHOD,
+        "CommandProcessor " + JmxSwitchMain.COMMAND_PROCESSOR,
         "ok");
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.posa4j.active.internal.ActiveObjectObserver;
 import io.github.posa4j.active.internal.ActiveObjectProbe;
+import io.github.posa4j.command.internal.CommandProbe;
+import io.github.posa4j.command.internal.CommandProcessorObserver;
 import io.github.posa4j.internal.InstalledObservers;
 import io.github.posa4j.pubsub.internal.PublisherProbe;
 import io.github.posa4j.resilience.FaultToleranceListener;
@@ -21,6 +23,7 @@ class StandardObserversTest {
     assertThat(InstalledObservers.of(FaultToleranceListener.class)).containsExactly(FlightRecorderEvents.listener());
     assertThat(InstalledObservers.one(ActiveObjectProbe.class, ActiveObjectProbe.NONE)).isSameAs(ActiveObjectEvents.INSTANCE);
     assertThat(InstalledObservers.one(PublisherProbe.class, PublisherProbe.NONE)).isSameAs(PublisherEvents.INSTANCE);
+    assertThat(InstalledObservers.one(CommandProbe.class, CommandProbe.NONE)).isSameAs(CommandEvents.INSTANCE);
   }
 
   @Test
@@ -29,6 +32,7 @@ class StandardObserversTest {
 
     assertThat(InstalledObservers.of(RegistrationListener.class)).hasSize(expected);
     assertThat(InstalledObservers.of(ActiveObjectObserver.class)).hasSize(expected);
+    assertThat(InstalledObservers.of(CommandProcessorObserver.class)).hasSize(expected);
   }
 
   @Test

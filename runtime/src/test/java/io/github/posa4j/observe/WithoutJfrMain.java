@@ -2,6 +2,8 @@ package io.github.posa4j.observe;
 
 import io.github.posa4j.active.ActiveObjectOptions;
 import io.github.posa4j.active.internal.ActiveObjectScheduler;
+import io.github.posa4j.command.CommandOptions;
+import io.github.posa4j.command.internal.CommandRunner;
 import io.github.posa4j.pubsub.Delivery;
 import io.github.posa4j.pubsub.PublisherOptions;
 import io.github.posa4j.pubsub.QueueOverflow;
@@ -12,6 +14,8 @@ import io.github.posa4j.resilience.CircuitBreakerOpenException;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.FaultTolerance;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +62,24 @@ public final class WithoutJfrMain {
       // a failed request
     }
     account.close();
+
+    Path journal = Files.createTempDirectory("posa4j-without-jfr");
+    CommandRunner<Ledger> ledger = Ledger.open(CommandOptions.builder().journal(journal).build());
+    ledger.submit(new Ledger.Post(5)).join(); // a command and a sync
+    try {
+      ledger.submit(new Ledger.Post(-1)).join();
+      check(false, "the failing command succeeded");
+    } catch (CompletionException expected) {
+      // a failed command
+    }
+    check(ledger.undo().join(), "the undo found nothing to undo");
+    ledger.close();
+    try (var files = Files.list(journal)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(journal);
 
     List<Runnable> heldTurns = new ArrayList<>();
     List<Object> failures = new ArrayList<>();

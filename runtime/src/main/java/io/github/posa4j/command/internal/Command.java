@@ -48,9 +48,18 @@ public abstract class Command<S, R> extends MethodRequest<CommandEngine<S>, R> {
   /** Writes this command's arguments, as its type's decoder reads them. */
   protected abstract void encodeArguments(CodecOutput out);
 
+  /**
+   * Runs this command on the engine, reported to the {@link CommandProbe}: while nobody takes
+   * command reports, the probe's {@code commandStarts()} returns {@code null} without allocating.
+   */
   @Override
   protected final void execute(CommandEngine<S> engine) {
-    engine.run(this);
+    Object started = CommandProcessors.PROBE.commandStarts();
+    if (started == null) {
+      engine.run(this);
+      return;
+    }
+    CommandProcessors.run(started, engine, this, type().name(), CommandProbe.OK, () -> engine.run(this));
   }
 
   @Override

@@ -237,7 +237,17 @@ public final class CommandEngine<S> implements TurnListener {
 
   /** The number of records known durable, for observers. */
   long durableRecords() {
-    return journal == null ? 0 : journal.nextRecord() - journal.unsyncedRecords();
+    return journal == null ? 0 : journal.durableRecords();
+  }
+
+  /** The processor's name, for observers: {@link CommandRunner} names it in its options. */
+  String name() {
+    return options.name().orElse(schema.receiver());
+  }
+
+  /** The undo history, for observers: its depths may be read from other threads. */
+  History<S> history() {
+    return state.history;
   }
 
   /** After the processor stopped: syncs and closes the journal. */

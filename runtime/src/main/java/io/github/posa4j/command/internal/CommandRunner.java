@@ -6,6 +6,8 @@ import io.github.posa4j.command.CommandOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -13,17 +15,27 @@ import java.util.function.Supplier;
  * active object's queue, so that commands run one at a time, in order, on the processor's own
  * thread. Generated {@code <Name>Commands} classes hold one and forward to it.
  *
+ * <p>Observers hear of it as it opens and closes ({@link CommandProcessors}) and read its figures
+ * ({@link #pendingRequests()}, {@link #journalBytes()}, {@link #durableRecords()},
+ * {@link #undoDepth()}, {@link #redoDepth()}) from any thread.
+ *
  * @param <S> the receiver type
  */
 public final class CommandRunner<S> {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private final CommandEngine<S> engine;
   private final ActiveObjectScheduler<CommandEngine<S>> scheduler;
   private final String receiver;
+  private final CommandOptions options;
+  /** Whether the observers heard of the close already. */
+  private final AtomicBoolean closeTold = new AtomicBoolean();
 
-  private CommandRunner(CommandEngine<S> engine, ActiveObjectScheduler<CommandEngine<S>> scheduler, String receiver) {
+  private CommandRunner(CommandEngine<S> engine, ActiveObjectScheduler<CommandEngine<S>> scheduler, String receiver,
+      CommandOptions options) {
     this.engine = engine;
     this.scheduler = scheduler;
     this.receiver = receiver;
+    this.options = options;
   }
 
   /**
@@ -38,10 +50,14 @@ public final class CommandRunner<S> {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(initial, "initial");
     Objects.requireNonNull(options, "options");
-    String name = options.name().orElse(typeName);
-    CommandEngine<S> engine = CommandEngine.open(schema, initial, options, name);
+    // Named here, so that its thread, its journal's syncer and its observers all use one name.
+    String name = options.name().orElseGet(() -> typeName + "-" + SEQUENCE.incrementAndGet());
+    CommandOptions named = options.toBuilder().name(name).build();
+    CommandEngine<S> engine = CommandEngine.open(schema, initial, named, name);
+    CommandRunner<S> runner;
     try {
-      return new CommandRunner<>(engine, ActiveObjectScheduler.start(engine, options.queue(), typeName), schema.receiver());
+      runner = new CommandRunner<>(engine, ActiveObjectScheduler.start(engine, named.queue(), typeName),
+          schema.receiver(), named);
     } catch (RuntimeException | Error e) {
       try {
         engine.close();
@@ -50,6 +66,8 @@ public final class CommandRunner<S> {
       }
       throw e;
     }
+    CommandProcessors.opened(runner);
+    return runner;
   }
 
   /** Queues {@code command}; its future completes when it ran and its record is durable. */
@@ -110,8 +128,12 @@ public final class CommandRunner<S> {
    * @throws io.github.posa4j.command.JournalException if the last sync or closing the journal failed
    */
   public void close() {
-    scheduler.close();
-    engine.close();
+    try {
+      scheduler.close();
+      engine.close();
+    } finally {
+      tellClosed();
+    }
   }
 
   /**
@@ -120,9 +142,13 @@ public final class CommandRunner<S> {
    * @return how many queued calls were cancelled
    */
   public int shutdownNow() {
-    int cancelled = scheduler.shutdownNow();
-    engine.close();
-    return cancelled;
+    try {
+      int cancelled = scheduler.shutdownNow();
+      engine.close();
+      return cancelled;
+    } finally {
+      tellClosed();
+    }
   }
 
   /** The name of the processor, as its thread and messages show it. */
@@ -135,22 +161,82 @@ public final class CommandRunner<S> {
     return scheduler;
   }
 
+  /** The options it was opened with, named: {@link CommandOptions#name()} is always present. */
+  public CommandOptions options() {
+    return options;
+  }
+
+  /** Whether {@link #close()} or {@link #shutdownNow()} was called. */
+  public boolean isClosed() {
+    return scheduler.isClosed();
+  }
+
+  /**
+   * Bytes of records written to the journal since it was opened, record headers included; 0 in
+   * memory. Read from any thread: the processor publishes it after each record.
+   */
+  public long journalBytes() {
+    return engine.journalBytes();
+  }
+
+  /**
+   * How many records of the journal, counted from its very first (before any snapshot), are known
+   * to be on the device: the number of the first record that may not be yet; 0 in memory. Read
+   * from any thread. For an {@code ASYNC} journal it rises with the background syncs.
+   */
+  public long durableRecords() {
+    return engine.durableRecords();
+  }
+
+  /**
+   * How many steps {@link #undo()} can go back now. Read from any thread: the processor publishes
+   * it after each change; for a moment after the receiver was rebuilt (after a failed sync) it may
+   * still show the old figure.
+   */
+  public int undoDepth() {
+    return engine.history().undoDepth();
+  }
+
+  /** How many undone steps {@link #redo()} can run again now; read as {@link #undoDepth()}. */
+  public int redoDepth() {
+    return engine.history().redoDepth();
+  }
+
   @Override
   public String toString() {
     return scheduler.toString();
   }
 
+  private void tellClosed() {
+    if (closeTold.compareAndSet(false, true)) {
+      CommandProcessors.closed(this);
+    }
+  }
+
+  /** Undo and redo are reported to the {@link CommandProbe} when they have a step to take, named after it. */
   private static final class UndoRequest<S> extends MethodRequest<CommandEngine<S>, Boolean> {
     @Override
     protected void execute(CommandEngine<S> engine) {
-      engine.undo(this);
+      Object started = CommandProcessors.PROBE.commandStarts();
+      Step<S> step = started == null ? null : engine.history().peekUndo();
+      if (step == null) {
+        engine.undo(this);
+      } else {
+        CommandProcessors.run(started, engine, this, "undo " + step, CommandProbe.UNDO, () -> engine.undo(this));
+      }
     }
   }
 
   private static final class RedoRequest<S> extends MethodRequest<CommandEngine<S>, Boolean> {
     @Override
     protected void execute(CommandEngine<S> engine) {
-      engine.redo(this);
+      Object started = CommandProcessors.PROBE.commandStarts();
+      Step<S> step = started == null ? null : engine.history().peekRedo();
+      if (step == null) {
+        engine.redo(this);
+      } else {
+        CommandProcessors.run(started, engine, this, "redo " + step, CommandProbe.REDO, () -> engine.redo(this));
+      }
     }
   }
 
@@ -163,7 +249,13 @@ public final class CommandRunner<S> {
 
     @Override
     protected void execute(CommandEngine<S> engine) {
-      engine.macro(this, commands);
+      Object started = CommandProcessors.PROBE.commandStarts();
+      if (started == null) {
+        engine.macro(this, commands);
+      } else {
+        CommandProcessors.run(started, engine, this, "macro of " + commands.size() + " commands", CommandProbe.MACRO,
+            () -> engine.macro(this, commands));
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.posa4j.command.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -9,11 +11,35 @@ import java.util.Deque;
  * be undone past it; undo moves the newest step to the redo stack and redo moves it back. The undo
  * stack keeps at most {@code depth} steps, forgetting the oldest. Recovery rebuilds the same
  * stacks by applying the same moves in the journal's order.
+ *
+ * <p>Only the processor's thread changes it; {@link #undoDepth()} and {@link #redoDepth()} may be
+ * read from any thread.
  */
 final class History<S> {
+  private static final VarHandle UNDO_DEPTH;
+  private static final VarHandle REDO_DEPTH;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      UNDO_DEPTH = lookup.findVarHandle(History.class, "undoDepth", int.class);
+      REDO_DEPTH = lookup.findVarHandle(History.class, "redoDepth", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private int depth;
   private final Deque<Step<S>> undo = new ArrayDeque<>();
   private final Deque<Step<S>> redo = new ArrayDeque<>();
+  /**
+   * The sizes of the stacks, for observers on other threads: written after each move with release
+   * stores (plain stores on x86), read with acquire loads.
+   */
+  @SuppressWarnings("unused") // through UNDO_DEPTH
+  private int undoDepth;
+  @SuppressWarnings("unused") // through REDO_DEPTH
+  private int redoDepth;
 
   History(int depth) {
     this.depth = depth;
@@ -28,6 +54,7 @@ final class History<S> {
     while (undo.size() > newDepth) {
       undo.removeLast();
     }
+    published();
   }
 
   /** A step ran for the first time. */
@@ -35,15 +62,13 @@ final class History<S> {
     redo.clear();
     if (!undoable) {
       undo.clear();
-      return;
+    } else if (depth != 0) {
+      if (undo.size() == depth) {
+        undo.removeLast();
+      }
+      undo.push(step);
     }
-    if (depth == 0) {
-      return;
-    }
-    if (undo.size() == depth) {
-      undo.removeLast();
-    }
-    undo.push(step);
+    published();
   }
 
   /** The step {@code undo()} would revert, or {@code null}. */
@@ -59,20 +84,24 @@ final class History<S> {
   /** The newest step was undone. */
   void undone() {
     redo.push(undo.pop());
+    published();
   }
 
   /** The newest undone step ran again, as {@code step} (with its new results). */
   void redone(Step<S> step) {
     redo.pop();
     undo.push(step);
+    published();
   }
 
+  /** The steps {@code undo()} can revert; from any thread. */
   int undoDepth() {
-    return undo.size();
+    return (int) UNDO_DEPTH.getAcquire(this);
   }
 
+  /** The steps {@code redo()} can run again; from any thread. */
   int redoDepth() {
-    return redo.size();
+    return (int) REDO_DEPTH.getAcquire(this);
   }
 
   /** The undo steps, oldest first. */
@@ -91,5 +120,11 @@ final class History<S> {
     redo.clear();
     undoSteps.forEach(undo::push);
     redoSteps.forEach(redo::push);
+    published();
+  }
+
+  private void published() {
+    UNDO_DEPTH.setRelease(this, undo.size());
+    REDO_DEPTH.setRelease(this, redo.size());
   }
 }

@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The write side of a journal directory: the lock, the segment records are appended to, rolling
  * to a new segment when one is full, syncing, snapshots, and, for {@link Durability#ASYNC}, the
  * background syncer. Only the processor's thread calls it, except {@link #close()} after the
- * processor stopped.
+ * processor stopped, and {@link #bytesWritten()} and {@link #durableRecords()}, which observers
+ * may call from any thread.
  */
 final class Journal<S> implements Closeable {
   private static final System.Logger LOG = System.getLogger(Journal.class.getName());
@@ -40,11 +42,21 @@ final class Journal<S> implements Closeable {
   private final DirectoryLock lock;
   private final Map<CommandType<?, ?>, Integer> indexes = new IdentityHashMap<>();
   private final ScheduledExecutorService syncer;
+  /** Names the background syncer's thread and the processor in sync reports. */
+  private final String processorName;
   private volatile Segment current;
   private long nextRecord;
   /** Records appended since the current segment's last sync. */
   private long unsyncedRecords;
-  private long bytesWritten;
+  /**
+   * Bytes appended since the journal was opened, and {@code nextRecord} as the background syncer
+   * reads it: the processor's thread writes them with release stores (plain stores on x86), other
+   * threads read them with acquire loads.
+   */
+  private final AtomicLong bytesWritten = new AtomicLong();
+  private final AtomicLong appendedRecords;
+  /** The records known to be on the device: raised by each sync, foreground or background. */
+  private final AtomicLong durableRecords;
   private volatile boolean backgroundFailing;
 
   private Journal(Path directory, CommandSchema<S> schema, CommandOptions options, DirectoryLock lock, Segment current,
@@ -55,6 +67,9 @@ final class Journal<S> implements Closeable {
     this.lock = lock;
     this.current = current;
     this.nextRecord = nextRecord;
+    this.processorName = processorName;
+    this.appendedRecords = new AtomicLong(nextRecord);
+    this.durableRecords = new AtomicLong(nextRecord);
     int index = 0;
     for (CommandType<S, ?> type : schema.types().values()) {
       indexes.put(type, index++);
@@ -152,17 +167,28 @@ final class Journal<S> implements Closeable {
     current.append(body.buffer(), body.size());
     nextRecord++;
     unsyncedRecords++;
-    bytesWritten += JournalFiles.RECORD_HEADER + body.size();
+    bytesWritten.setRelease(bytesWritten.getPlain() + JournalFiles.RECORD_HEADER + body.size());
+    appendedRecords.setRelease(nextRecord);
   }
 
-  /** Forces the records appended so far to the device. */
+  /** Forces the records appended so far to the device, reported to the {@link CommandProbe}. */
   void sync() throws SyncFailedException {
+    Segment segment = current;
+    Object started = unsyncedRecords == 0 ? null : CommandProcessors.PROBE.syncStarts();
+    long bytes = started == null ? 0 : segment.end() - segment.syncedOffset();
     try {
-      current.sync(faults());
-      unsyncedRecords = 0;
+      segment.sync(faults());
     } catch (IOException e) {
+      if (started != null) {
+        CommandProcessors.PROBE.syncEnds(started, processorName, unsyncedRecords, bytes, true);
+      }
       throw new SyncFailedException(e);
     }
+    if (started != null) {
+      CommandProcessors.PROBE.syncEnds(started, processorName, unsyncedRecords, bytes, false);
+    }
+    unsyncedRecords = 0;
+    durableRecords.accumulateAndGet(nextRecord, Math::max);
   }
 
   /** Records appended since the last sync, which {@link #sync} would make durable. */
@@ -178,6 +204,7 @@ final class Journal<S> implements Closeable {
     Segment segment = current;
     nextRecord -= unsyncedRecords;
     unsyncedRecords = 0;
+    appendedRecords.setRelease(nextRecord);
     segment.truncate(segment.syncedOffset());
   }
 
@@ -215,8 +242,17 @@ final class Journal<S> implements Closeable {
     return nextRecord;
   }
 
+  /** Bytes of the records appended since the journal was opened, headers included; from any thread. */
   long bytesWritten() {
-    return bytesWritten;
+    return bytesWritten.getAcquire();
+  }
+
+  /**
+   * How many records are known to be on the device, counted from the journal's first: the number
+   * of the first record that may not be yet. From any thread.
+   */
+  long durableRecords() {
+    return durableRecords.get();
   }
 
   Path directory() {
@@ -224,11 +260,14 @@ final class Journal<S> implements Closeable {
   }
 
   private void backgroundSync() {
+    // Read before the segment: every record counted is in it, or in an older one synced when it rolled.
+    long appended = appendedRecords.getAcquire();
     Segment segment = current;
     try {
       if (segment.unsynced()) {
         segment.syncAll(faults());
       }
+      durableRecords.accumulateAndGet(appended, Math::max);
       backgroundFailing = false;
     } catch (IOException | RuntimeException e) {
       if (!backgroundFailing) {
