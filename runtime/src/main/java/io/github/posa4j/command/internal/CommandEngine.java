@@ -202,7 +202,8 @@ public final class CommandEngine<S> implements TurnListener {
     }
     if (!syncTurn()) {
       request.completeExceptionally(broken != null ? broken
-          : new JournalException("the journal could not be synced before the snapshot; see the failed commands"));
+          : new JournalException("the journal " + journal.directory() + " could not be forced to the device before the"
+              + " snapshot, so no snapshot was written; the journal still recovers everything acknowledged"));
       return;
     }
     try {
@@ -275,12 +276,25 @@ public final class CommandEngine<S> implements TurnListener {
       durableCount = pendingCount;
       return true;
     } catch (Journal.SyncFailedException e) {
-      journal.takeBackUnsynced();
-      completePending(durableCount, new JournalException("the journal " + journal.directory() + " could not be forced"
-          + " to the device, so this call is not durable and was taken back: " + e.getCause(), e.getCause()));
-      rebuild(e);
+      if (syncEachTurn) {
+        takeBackTurn(e);
+      }
+      // ASYNC: the records were acknowledged once in the page cache, which still holds them; nothing is taken back
       return false;
     }
+  }
+
+  /**
+   * After a failed sync of a {@code SYNC} journal: takes back the records written since the last
+   * good sync, fails the futures that waited for them, and rebuilds the receiver.
+   */
+  private JournalException takeBackTurn(Journal.SyncFailedException e) {
+    journal.takeBackUnsynced();
+    JournalException failure = new JournalException("the journal " + journal.directory() + " could not be forced"
+        + " to the device, so this call is not durable and was taken back: " + e.getCause(), e.getCause());
+    completePending(durableCount, failure);
+    rebuild(e);
+    return failure;
   }
 
   /** Completes the pending futures, the first {@code durable} with their values and the rest with {@code failure}. */
@@ -347,12 +361,12 @@ public final class CommandEngine<S> implements TurnListener {
       }
       return true;
     } catch (Journal.SyncFailedException e) {
-      journal.takeBackUnsynced();
-      JournalException failure = new JournalException("the journal " + journal.directory() + " could not be forced to the"
-          + " device, so this call is not durable and was taken back: " + e.getCause(), e.getCause());
-      completePending(durableCount, failure);
-      rebuild(e);
-      request.completeExceptionally(failure);
+      if (syncEachTurn) {
+        request.completeExceptionally(takeBackTurn(e));
+      } else {
+        request.completeExceptionally(new JournalException("the journal " + journal.directory() + " could not be forced"
+            + " to the device before it moved to a new segment, so this call did not run: " + e.getCause(), e.getCause()));
+      }
       return false;
     } catch (IOException e) {
       request.completeExceptionally(new JournalException("the journal " + journal.directory() + " has no room for this"

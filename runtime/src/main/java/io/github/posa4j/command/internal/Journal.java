@@ -197,8 +197,10 @@ final class Journal<S> implements Closeable {
   }
 
   /**
-   * After a failed sync: takes back every record appended since the last good one, so that the
-   * journal holds only what callers may have been told is durable.
+   * After a failed sync of a {@code SYNC} journal: takes back every record appended since the
+   * last good one, so that the journal holds only what callers may have been told is durable.
+   * Never for an {@code ASYNC} journal, whose records were acknowledged once written (and whose
+   * background syncer moves the synced offset on its own).
    */
   void takeBackUnsynced() {
     Segment segment = current;

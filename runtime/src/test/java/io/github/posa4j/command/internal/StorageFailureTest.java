@@ -121,4 +121,40 @@ class StorageFailureTest {
     assertThat(reopened.submit(new Tally.Total()).join()).isEqualTo(acknowledged + 1);
     reopened.close();
   }
+
+  @Test
+  void anAsyncJournalKeepsWhatItAcknowledgedWhenASyncFails() throws Exception {
+    CommandOptions options = options().toBuilder().durability(Durability.ASYNC).build();
+    CommandRunner<Tally> tally = Tally.open(options);
+    AtomicBoolean failing = new AtomicBoolean(true);
+    StorageFaults.Installed.faults = new StorageFaults() {
+      @Override
+      public void beforeSync(Path file) throws IOException {
+        if (failing.get()) {
+          throw new IOException("Input/output error (injected)");
+        }
+      }
+    };
+    long acknowledged = 0;
+    boolean refused = false;
+    // until a segment is full: moving to the next one needs a sync, which fails
+    for (int i = 0; !refused && i < 100_000; i++) {
+      try {
+        tally.submit(new Tally.Add(1)).join();
+        acknowledged++;
+      } catch (CompletionException e) {
+        refused = true;
+        assertThat(e.getCause()).isInstanceOf(JournalException.class).hasMessageContaining("so this call did not run");
+      }
+    }
+    assertThat(refused).isTrue();
+    assertThat(tally.submit(new Tally.Total()).join()).isEqualTo(acknowledged);
+    failing.set(false);
+    tally.submit(new Tally.Add(1)).join();
+    tally.close();
+
+    CommandRunner<Tally> reopened = Tally.open(options);
+    assertThat(reopened.submit(new Tally.Total()).join()).isEqualTo(acknowledged + 1);
+    reopened.close();
+  }
 }
