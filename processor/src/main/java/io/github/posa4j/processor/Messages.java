@@ -262,4 +262,62 @@ final class Messages {
   static String inheritedEvent(String type, String message) {
     return "in inherited " + type + ": " + message;
   }
+
+  /** What posa4j can encode, for messages about a type it cannot. */
+  static final String ENCODABLE = "primitives and their boxes, String, enums, records whose components it can encode,"
+      + " arrays of these (not of generic types), java.util.List, Set, Map and Optional of these, UUID, BigInteger,"
+      + " BigDecimal, Instant, Duration, LocalDate, LocalDateTime and byte[]";
+
+  /**
+   * {@code subject} (such as "parameter 'entry' of command post") has a type that cannot be
+   * encoded, as {@code unsupported} says; {@code fix} is the advice particular to the subject.
+   */
+  static String unencodable(String subject, CodecTypes.Unsupported unsupported, String fix) {
+    StringBuilder where = new StringBuilder();
+    if (!unsupported.path().isEmpty()) {
+      where.append(String.join(", ", unsupported.path())).append(": ");
+    }
+    where.append(unsupported.type());
+    if (unsupported.path().isEmpty() && !unsupported.type().equals(unsupported.declared())) {
+      where.append(" in ").append(unsupported.declared());
+    }
+    if (!unsupported.reason().isEmpty()) {
+      where.append(" (").append(unsupported.reason()).append(")");
+    }
+    return subject + " has a type posa4j cannot encode: " + where + "; posa4j encodes " + ENCODABLE + "; " + fix;
+  }
+
+  static String codecComponentStep(String component, String record) {
+    return "component '" + component + "' of record " + record;
+  }
+
+  static String codecWildcard() {
+    return "a wildcard: give the exact type";
+  }
+
+  static String codecTypeVariable() {
+    return "a type variable, unknown when the codecs are generated";
+  }
+
+  static String codecRawType() {
+    return "a raw type: give its type arguments";
+  }
+
+  static String codecGenericArray() {
+    return "an array of a generic type: use a List instead";
+  }
+
+  static String codecGenericRecord() {
+    return "a record with type parameters: declare one whose components have concrete types";
+  }
+
+  static String codecPrivateType(boolean isEnum) {
+    return "a private " + (isEnum ? "enum" : "record") + ", or one inside a private type, which the generated codecs"
+        + " cannot name: make it package-private or public";
+  }
+
+  static String codecNotPublicType(boolean isEnum, String packageName) {
+    return "an " + (isEnum ? "enum" : "record") + " that is not public, or inside a type that is not, which the"
+        + " generated codecs in package " + packageName + " cannot name: make it public";
+  }
 }
