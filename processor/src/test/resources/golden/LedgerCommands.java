@@ -192,8 +192,8 @@ public final class LedgerCommands implements AutoCloseable {
 
   /**
    * The commands of one macro, recorded inside the consumer given to
-   * {@link LedgerCommands#macro}: each method records a command, which runs with the macro, in the order
-   * recorded.
+   * {@link LedgerCommands#macro}: each method records a command, which runs with the macro,
+   * in the order recorded.
    */
   public static final class Batch extends CommandBatch<Ledger> {
     private Batch() {
