@@ -487,4 +487,30 @@ class CommandProcessorDiagnosticsTest {
     assertThat(compilation).succeededWithoutWarnings();
     org.assertj.core.api.Assertions.assertThat(compilation.generatedSourceFile("test.LedgerCodecs")).isEmpty();
   }
+
+  @Test
+  void parametersNamedLikeTheGeneratedCodeAndVarargsAreFine() {
+    JavaFileObject source = receiver("class Ledger",
+        "  @Undo(\"unpost\")",
+        "  public long post(String runner, long receiver, int out, int in, int TYPE, long result) { return 0; }",
+        "  void unpost(String runner, long receiver, int out, int in, int TYPE, long result, long result_) {}",
+        "  public void tag(String... tags) {}",
+        "  @ReadOnly public <T> List<T> listed(T... values) { return List.of(); }");
+    assertThat(Compiler.compileWithoutWerror(source)).succeeded();
+  }
+
+  @Test
+  void anInheritedCommandIsReportedOnTheReceiver() {
+    JavaFileObject base = Compiler.source("test.Book",
+        "package test;",
+        "",
+        "public class Book {",
+        "  public void attach(Thread owner) {}",
+        "}");
+    JavaFileObject source = receiver("class Ledger extends Book", "  public void note(String text) {}");
+    assertThat(compileWithOneError(base, source))
+        .hadErrorContaining("parameter 'owner' of command attach has a type posa4j cannot encode: java.lang.Thread")
+        .inFile(source)
+        .onLineContaining("class Ledger extends Book");
+  }
 }
