@@ -317,7 +317,7 @@ final class Messages {
   }
 
   static String codecNotPublicType(boolean isEnum, String packageName) {
-    return "an " + (isEnum ? "enum" : "record") + " that is not public, or inside a type that is not, which the"
+    return (isEnum ? "an enum" : "a record") + " that is not public, or inside a type that is not, which the"
         + " generated codecs in package " + packageName + " cannot name: make it public";
   }
 
