@@ -1,6 +1,5 @@
 package io.github.posa4j.processor;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -13,8 +12,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -81,7 +78,7 @@ final class ActiveObjectStep implements ProcessingStep {
     if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
       reporter.error(type, Messages.activeObjectOnInnerClass());
     }
-    if (isPrivateOrInPrivate(type)) {
+    if (PrivateTypes.isPrivateOrInPrivate(type)) {
       reporter.error(type, Messages.activeObjectOnPrivateClass());
     }
     String generated = model.activeObjectClass().canonicalName();
@@ -103,7 +100,7 @@ final class ActiveObjectStep implements ProcessingStep {
         reporter.error(where, Messages.servantMethodNamedLikeLifecycle(method.getSimpleName().toString()));
       }
       model.guard(method).ifPresent(guard -> checkGuard(type, method, guard, where));
-      String hidden = privateTypeIn(method);
+      String hidden = PrivateTypes.privateTypeIn(method);
       if (hidden != null) {
         reporter.error(where, Messages.servantMethodUsesPrivateType(method.getSimpleName().toString(), hidden));
       }
@@ -147,52 +144,6 @@ final class ActiveObjectStep implements ProcessingStep {
         }
       }
     }
-  }
-
-  /** A private type the generated class would have to name for {@code method}, or {@code null}. */
-  private String privateTypeIn(ExecutableElement method) {
-    List<TypeMirror> types = new ArrayList<>();
-    types.add(method.getReturnType());
-    method.getParameters().forEach(parameter -> types.add(parameter.asType()));
-    types.addAll(method.getThrownTypes());
-    for (TypeMirror type : types) {
-      String hidden = privateTypeIn(type);
-      if (hidden != null) {
-        return hidden;
-      }
-    }
-    return null;
-  }
-
-  private static String privateTypeIn(TypeMirror type) {
-    if (type.getKind() == TypeKind.ARRAY) {
-      return privateTypeIn(((ArrayType) type).getComponentType());
-    }
-    if (type.getKind() != TypeKind.DECLARED) {
-      return null;
-    }
-    DeclaredType declared = (DeclaredType) type;
-    TypeElement element = (TypeElement) declared.asElement();
-    if (isPrivateOrInPrivate(element)) {
-      return element.getQualifiedName().toString();
-    }
-    for (TypeMirror argument : declared.getTypeArguments()) {
-      String hidden = privateTypeIn(argument);
-      if (hidden != null) {
-        return hidden;
-      }
-    }
-    return null;
-  }
-
-  /** A private type, or one nested in a private type: out of reach of a class beside it. */
-  private static boolean isPrivateOrInPrivate(TypeElement type) {
-    for (Element element = type; element instanceof TypeElement; element = element.getEnclosingElement()) {
-      if (element.getModifiers().contains(Modifier.PRIVATE)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private boolean isChecked(TypeMirror exception) {

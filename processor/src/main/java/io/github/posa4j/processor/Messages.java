@@ -262,4 +262,207 @@ final class Messages {
   static String inheritedEvent(String type, String message) {
     return "in inherited " + type + ": " + message;
   }
+
+  /** What posa4j can encode, for messages about a type it cannot. */
+  static final String ENCODABLE = "primitives and their boxes, String, enums, records whose components it can encode,"
+      + " arrays of these (not of generic types), java.util.List, Set, Map and Optional of these, UUID, BigInteger,"
+      + " BigDecimal, Instant, Duration, LocalDate, LocalDateTime and byte[]";
+
+  /**
+   * {@code subject} (such as "parameter 'entry' of command post") has a type that cannot be
+   * encoded, as {@code unsupported} says; {@code fix} is the advice particular to the subject.
+   */
+  static String unencodable(String subject, CodecTypes.Unsupported unsupported, String fix) {
+    StringBuilder where = new StringBuilder();
+    if (!unsupported.path().isEmpty()) {
+      where.append(String.join(", ", unsupported.path())).append(": ");
+    }
+    where.append(unsupported.type());
+    if (unsupported.path().isEmpty() && !unsupported.type().equals(unsupported.declared())) {
+      where.append(" in ").append(unsupported.declared());
+    }
+    if (!unsupported.reason().isEmpty()) {
+      where.append(" (").append(unsupported.reason()).append(")");
+    }
+    return subject + " has a type posa4j cannot encode: " + where + "; posa4j encodes " + ENCODABLE + "; " + fix;
+  }
+
+  static String codecComponentStep(String component, String record) {
+    return "component '" + component + "' of record " + record;
+  }
+
+  static String codecWildcard() {
+    return "a wildcard: give the exact type";
+  }
+
+  static String codecTypeVariable() {
+    return "a type variable, unknown when the codecs are generated";
+  }
+
+  static String codecRawType() {
+    return "a raw type: give its type arguments";
+  }
+
+  static String codecGenericArray() {
+    return "an array of a generic type: use a List instead";
+  }
+
+  static String codecGenericRecord() {
+    return "a record with type parameters: declare one whose components have concrete types";
+  }
+
+  static String codecPrivateType(boolean isEnum) {
+    return "a private " + (isEnum ? "enum" : "record") + ", or one inside a private type, which the generated codecs"
+        + " cannot name: make it package-private or public";
+  }
+
+  static String codecNotPublicType(boolean isEnum, String packageName) {
+    return (isEnum ? "an enum" : "a record") + " that is not public, or inside a type that is not, which the"
+        + " generated codecs in package " + packageName + " cannot name: make it public";
+  }
+
+  static String commandProcessorNotOnClass(String kind) {
+    return "@CommandProcessor applies to classes only, not to " + kind + "; write a class whose public methods are"
+        + " the commands (the receiver) and annotate that class";
+  }
+
+  static String commandProcessorOnAbstractClass() {
+    return "@CommandProcessor needs a concrete receiver class: open(...) and recovery create receivers of it; remove"
+        + " 'abstract', or annotate a concrete subclass instead";
+  }
+
+  static String commandProcessorOnInnerClass() {
+    return "@CommandProcessor needs a static nested class: the generated class is a top-level class that names"
+        + " the receiver's type on its own; make this nested class static";
+  }
+
+  static String commandProcessorOnPrivateClass() {
+    return "@CommandProcessor cannot serve a private class: the generated class is a separate class in the same"
+        + " package; make the class (and the classes enclosing it) package-private or public";
+  }
+
+  static String commandProcessorOnGenericClass(String typeParameters) {
+    return "@CommandProcessor cannot serve a generic class (" + typeParameters + "): the journal must know the"
+        + " exact type of every argument to encode it; remove the type parameters, or annotate a subclass that"
+        + " fixes them";
+  }
+
+  static String commandProcessorWithoutCommands() {
+    return "@CommandProcessor class has no command, so its processor would have nothing to run or journal: every"
+        + " public instance method not marked @ReadOnly is a command; make public the methods that change the"
+        + " receiver";
+  }
+
+  static String receiverMethodNamedLikeEntryPoint(String name, String generated) {
+    return "a public receiver method named '" + name + "' would clash with " + name + "() of the generated "
+        + generated + "; rename the method or make it non-public";
+  }
+
+  static String overloadedCommand(String name) {
+    return "command " + name + " is overloaded: the journal records a command by its name, which must name one"
+        + " method; give each overload its own name";
+  }
+
+  static String genericCommand(String name, String typeParameters) {
+    return "command " + name + " declares the type parameters " + typeParameters + ", whose arguments the"
+        + " journal could not encode or decode; use concrete types, or mark the method @ReadOnly if it changes"
+        + " nothing";
+  }
+
+  static String commandReturnsFuture(String kind, String name, String type) {
+    return kind + " " + name + " returns " + type + ", but the processor runs it synchronously on its thread and"
+        + " takes what it returns as its result: an asynchronous result would escape the order of the commands"
+        + " and, for a command, the journal; return the value itself (the generated method already returns a"
+        + " CompletableFuture of it)";
+  }
+
+  static String commandParameterSubject(String parameter, String command) {
+    return "parameter '" + parameter + "' of command " + command;
+  }
+
+  static String commandResultSubject(String command) {
+    return "the result of command " + command;
+  }
+
+  static String commandCodecFix() {
+    return "change it to one of these types (a record of them for your own data), or mark the method @ReadOnly if"
+        + " it changes nothing";
+  }
+
+  static String snapshotStateSubject(String receiver) {
+    return "the state that " + receiver + " writes as a Snapshottable";
+  }
+
+  static String snapshotCodecFix() {
+    return "make snapshot() return one of these types (a record of them, usually)";
+  }
+
+  static String snapshotWithoutRestoringConstructor(String receiver, String state) {
+    return receiver + " implements Snapshottable<" + state + "> but has no public constructor " + receiver + "("
+        + state + "), which recovery calls to rebuild the receiver from its newest snapshot; add 'public "
+        + receiver + "(" + state + " state)'";
+  }
+
+  static String readOnlyUsesPrivateType(String method, String type) {
+    return "the public read-only method " + method + " uses the private type " + type + ", which the generated"
+        + " class cannot name; make " + type + " package-private or public";
+  }
+
+  static String undoOutsideCommandProcessor(String annotation, String type) {
+    return "@" + annotation + " only has effect on methods of a @CommandProcessor class; annotate " + type
+        + " with @CommandProcessor or remove @" + annotation;
+  }
+
+  static String commandAnnotationOnNonCommand(String annotation, boolean isStatic) {
+    return (isStatic ? "@" + annotation + " cannot apply to a static method" : "@" + annotation + " has no effect here")
+        + ": only public instance methods run through the command processor; make the method "
+        + (isStatic ? "a public instance method" : "public") + " or remove @" + annotation;
+  }
+
+  static String undoOnReadOnly() {
+    return "@Undo on a @ReadOnly method: a read-only method changes nothing, so there is nothing to undo; remove"
+        + " @Undo, or remove @ReadOnly if the method changes the receiver";
+  }
+
+  static String undoMissing(String name, String receiver, String expected) {
+    return "@Undo(\"" + name + "\"): " + receiver + " has no method " + name + "; declare " + expected
+        + " in the receiver, or name an existing method";
+  }
+
+  static String undoWrongParameters(String name, String expected) {
+    return "@Undo(\"" + name + "\") names a method whose parameters do not fit the command: an inverse takes the"
+        + " command's parameters, optionally followed by one of its result type, which receives the result; declare "
+        + expected;
+  }
+
+  static String undoNotVoid(String name, String returnType) {
+    return "@Undo(\"" + name + "\") names a method returning " + returnType + ", but nothing would receive what an"
+        + " inverse returns; make " + name + " return void";
+  }
+
+  static String undoStatic(String name) {
+    return "@Undo(\"" + name + "\") names a static method; an inverse reverts a change of the receiver, so make "
+        + name + " an instance method";
+  }
+
+  static String undoPrivate(String name) {
+    return "@Undo(\"" + name + "\") names a private method, which the generated class cannot call; make " + name
+        + " package-private (then only undo calls it)";
+  }
+
+  static String undoInaccessible(String name) {
+    return "@Undo(\"" + name + "\") names a method of a superclass in another package that is not public, which the"
+        + " generated class cannot call; make " + name + " public";
+  }
+
+  /** "'void unpost(String, long)' or 'void unpost(String, long, long)'". */
+  static String inverseSignatures(String name, java.util.List<String> parameters, String result) {
+    String own = "'void " + name + "(" + String.join(", ", parameters) + ")'";
+    if (result == null) {
+      return own;
+    }
+    java.util.List<String> withResult = new java.util.ArrayList<>(parameters);
+    withResult.add(result);
+    return own + " or 'void " + name + "(" + String.join(", ", withResult) + ")'";
+  }
 }

@@ -47,7 +47,8 @@ public final class Posa4jProcessor extends AbstractProcessor {
     reporter = new Reporter(environment.getMessager());
     resolution = new TypeResolution(environment.getElementUtils());
     steps = List.of(new ActiveObjectStep(environment, reporter), new ProxyStep(environment, reporter),
-        new PublisherStep(environment, reporter), new ResilienceStep(environment, reporter));
+        new PublisherStep(environment, reporter), new ResilienceStep(environment, reporter),
+        new CommandProcessorStep(environment, reporter));
     steps.forEach(step -> deferred.put(step, new LinkedHashMap<>()));
   }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated sources for a representative set (a generic proxy, a class decorator, a generic
- * interface decorator, a generic active object with guards, a publisher), compared with the golden files in {@code src/test/resources/golden}. After an intended change of the generator, regenerate the
+ * interface decorator, a generic active object with guards, a publisher, a command processor and
+ * its codecs), compared with the golden files in {@code src/test/resources/golden}. After an intended change of the generator, regenerate the
  * golden files with {@code mvn -pl processor test -Dposa4j.golden.update=true} and review the diff.
  */
 class GoldenSourcesTest {
@@ -51,6 +52,16 @@ class GoldenSourcesTest {
   @Test
   void publisherWithADefaultMethod() throws IOException {
     assertGeneratedMatchesGolden("Orders", "OrdersPublisher");
+  }
+
+  @Test
+  void commandProcessorWithUndoReadOnlyMethodsAndSnapshots() throws IOException {
+    assertGeneratedMatchesGolden("Ledger", "LedgerCommands");
+  }
+
+  @Test
+  void codecsOfRecordsEnumsCollectionsAndOptionals() throws IOException {
+    assertGeneratedMatchesGolden("Ledger", "LedgerCodecs");
   }
 
   private static void assertGeneratedMatchesGolden(String fixture, String generatedName) throws IOException {
