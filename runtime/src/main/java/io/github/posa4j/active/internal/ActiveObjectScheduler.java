@@ -59,6 +59,8 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   /** In {@code control}: queued requests are cancelled rather than run. */
   private static final int STOPPED = 1 << 30;
   private static final int LIFECYCLE = CLOSED | STOPPED;
+  /** See {@link #turnLimit}. */
+  static final int LISTENED_TURN = 4_096;
 
   private static final int ACCEPTED = 0;
   private static final int REFUSED_CLOSED = 1;
@@ -117,6 +119,12 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
   private final OverflowPolicy overflowPolicy;
   /** The servant, when it wants to hear of the end of each turn; {@code null} otherwise. */
   private final TurnListener turnListener;
+  /**
+   * The most requests one turn runs: unbounded, except for a {@link TurnListener}, which hears of
+   * a turn's end at least every {@value #LISTENED_TURN} requests, so that what it holds back until
+   * then (a command processor's acknowledgements) never waits for a queue that callers keep full.
+   */
+  private final int turnLimit;
 
   ActiveObjectScheduler(S servant, String typeName, ActiveObjectOptions options) {
     super(options.capacity());
@@ -128,6 +136,7 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     this.lowWater = capacity - Math.max(1, capacity / 8);
     this.overflowPolicy = options.overflowPolicy();
     this.turnListener = servant instanceof TurnListener ? (TurnListener) servant : null;
+    this.turnLimit = turnListener != null ? LISTENED_TURN : Integer.MAX_VALUE;
   }
 
   /**
@@ -295,7 +304,7 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
         }
         execute(request, servant);
         queue.servantChanged();
-        if (++executed == budget) {
+        if (++executed == budget || executed == turnLimit) {
           endTurn(executed);
           return Drain.MORE;
         }

@@ -51,8 +51,12 @@ final class ThreadScheduler<S> extends ActiveObjectScheduler<S> {
     for (;;) {
       int lifecycle = lifecycle();
       try {
-        if (drain(Integer.MAX_VALUE) == Drain.TERMINATED) {
+        Drain drain = drain(Integer.MAX_VALUE);
+        if (drain == Drain.TERMINATED) {
           return;
+        }
+        if (drain == Drain.MORE) {
+          continue; // a turn cut short (see ActiveObjectScheduler.turnLimit): the rest is queued already
         }
       } catch (Throwable unexpected) {
         // Only an error of the JVM itself (out of memory, say) gets here: fail what is queued rather than hang.
