@@ -162,12 +162,11 @@ final class Segment implements Closeable {
 
   /**
    * Sets where the records end, after recovery found their end, or to take back the records
-   * after {@code newEnd}, whose bytes it sets to zero again.
+   * after {@code newEnd}, whose bytes it sets to zero again (see {@link #zero}: a crash part way
+   * may leave some of them, never a journal that recovery refuses).
    */
   void truncate(int newEnd) {
-    for (int i = newEnd; i < end; i++) {
-      map.put(i, (byte) 0);
-    }
+    zero(newEnd, end);
     end = newEnd;
     if (synced > newEnd) {
       synced = newEnd;
@@ -179,16 +178,26 @@ final class Segment implements Closeable {
    * and forces them, so that the next record starts on clean ground.
    */
   void eraseTorn(int offset) throws IOException {
-    int length = map.getInt(offset);
+    int length = offset <= size - 4 ? map.getInt(offset) : 0; // bytes after the last whole record header: all of them
     int extent = length > 0 && length <= size - offset - JournalFiles.RECORD_HEADER
         ? offset + JournalFiles.RECORD_HEADER + length : size;
-    for (int i = offset; i < extent; i++) {
-      map.put(i, (byte) 0);
-    }
+    zero(offset, extent);
     try {
       map.force(offset, extent - offset);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Sets the bytes from {@code from} to {@code to} to zero, the last first, so that a process
+   * killed part way leaves what recovery takes for a torn record again: a length still standing
+   * before a tail of zeros. Zeroing the length first would leave a length of 0 with data after
+   * it, which recovery refuses as corruption.
+   */
+  private void zero(int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      map.put(i, (byte) 0);
     }
   }
 
