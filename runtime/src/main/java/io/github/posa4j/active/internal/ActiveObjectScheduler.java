@@ -420,6 +420,9 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
     }
     if (!terminationTold) { // observers first: once close() returns, they have heard
       terminationTold = true;
+      if (turnListener != null) {
+        turnListener.terminated();
+      }
       ActiveObjects.terminated(this);
     }
     synchronized (queue) {

@@ -13,4 +13,10 @@ public interface TurnListener {
    * fail, it fails through the futures it holds.
    */
   void turnEnded();
+
+  /**
+   * Called once, on the consumer's thread, when the active object terminates: after the last
+   * turn ended and before {@code close()} returns to the callers waiting in it. Must not throw.
+   */
+  default void terminated() {}
 }

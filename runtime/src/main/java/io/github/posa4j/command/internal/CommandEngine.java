@@ -35,6 +35,8 @@ public final class CommandEngine<S> implements TurnListener {
   private final boolean syncEachTurn;
   private final CodecOutput body = new CodecOutput(256);
   private ReceiverState<S> state;
+  /** What closing the journal failed with, until {@link #rethrowCloseFailure()} threw it. */
+  private volatile JournalException closeFailure;
   /** Why the processor can run nothing any more (its receiver could not be rebuilt), or {@code null}. */
   private JournalException broken;
 
@@ -84,7 +86,7 @@ public final class CommandEngine<S> implements TurnListener {
     try {
       result = state.run(command);
     } catch (Throwable failure) {
-      command.completeExceptionally(failure);
+      fail(command, failure);
       return;
     }
     appendAndComplete(command, result);
@@ -98,14 +100,10 @@ public final class CommandEngine<S> implements TurnListener {
     try {
       result = query.apply(state.receiver);
     } catch (Throwable failure) {
-      query.completeExceptionally(failure);
+      fail(query, failure);
       return;
     }
-    if (pendingCount == 0) {
-      complete(query, result);
-    } else {
-      addPending(query, result);
-    }
+    finish(query, result);
   }
 
   void macro(MethodRequest<?, Void> request, List<Command<S, ?>> commands) {
@@ -133,7 +131,7 @@ public final class CommandEngine<S> implements TurnListener {
     try {
       state.runMacro(commands);
     } catch (Throwable failure) {
-      request.completeExceptionally(failure);
+      fail(request, failure);
       return;
     }
     appendAndComplete(request, null);
@@ -157,7 +155,7 @@ public final class CommandEngine<S> implements TurnListener {
     try {
       state.undo();
     } catch (Throwable failure) {
-      request.completeExceptionally(failure);
+      fail(request, failure);
       return;
     }
     appendAndComplete(request, Boolean.TRUE);
@@ -181,7 +179,7 @@ public final class CommandEngine<S> implements TurnListener {
     try {
       state.redo();
     } catch (Throwable failure) {
-      request.completeExceptionally(failure);
+      fail(request, failure);
       return;
     }
     appendAndComplete(request, Boolean.TRUE);
@@ -251,15 +249,29 @@ public final class CommandEngine<S> implements TurnListener {
     return state.history;
   }
 
-  /** After the processor stopped: syncs and closes the journal. */
-  void close() {
+  /**
+   * The processor terminated (closed or shut down, and its last request ran): syncs and closes
+   * the journal, on the processor's thread, so that nothing can run after it. A failure is kept
+   * for {@link #rethrowCloseFailure()}.
+   */
+  @Override
+  public void terminated() {
     if (journal == null) {
       return;
     }
     try {
       journal.close();
-    } catch (IOException e) {
-      throw new JournalException("closing the journal " + journal.directory() + " failed: " + e, e);
+    } catch (IOException | RuntimeException e) {
+      closeFailure = new JournalException("closing the journal " + journal.directory() + " failed: " + e, e);
+    }
+  }
+
+  /** Throws, once, what closing the journal failed with, if it failed. */
+  void rethrowCloseFailure() {
+    JournalException failure = closeFailure;
+    if (failure != null) {
+      closeFailure = null;
+      throw failure;
     }
   }
 
@@ -306,10 +318,12 @@ public final class CommandEngine<S> implements TurnListener {
     pendingCount = 0;
     durableCount = 0;
     for (int i = 0; i < count; i++) {
-      if (i < durable || failure == null) {
-        futures[i].complete(values[i]);
-      } else {
+      if (i >= durable && failure != null) {
         futures[i].completeExceptionally(failure);
+      } else if (values[i] instanceof Failure) {
+        futures[i].completeExceptionally(((Failure) values[i]).cause);
+      } else {
+        futures[i].complete(values[i]);
       }
       futures[i] = null;
       values[i] = null;
@@ -369,6 +383,9 @@ public final class CommandEngine<S> implements TurnListener {
       }
       return false;
     } catch (IOException e) {
+      if (journal.unsyncedRecords() == 0) {
+        durableCount = pendingCount; // the roll synced the old segment before the new one failed
+      }
       request.completeExceptionally(new JournalException("the journal " + journal.directory() + " has no room for this"
           + " call's record (a new segment could not be created), so it did not run: " + e, e));
       return false;
@@ -393,6 +410,28 @@ public final class CommandEngine<S> implements TurnListener {
       complete(request, value);
     } else {
       addPending(request, value);
+    }
+  }
+
+  /**
+   * Fails {@code request} with what the receiver threw: at once when everything before it is
+   * durable, otherwise only then, since the failure was decided on a state that a failed sync
+   * could still take back.
+   */
+  private void fail(MethodRequest<?, ?> request, Throwable failure) {
+    if (pendingCount == 0) {
+      request.completeExceptionally(failure);
+    } else {
+      addPending(request, new Failure(failure));
+    }
+  }
+
+  /** A pending outcome that is a failure. */
+  private static final class Failure {
+    final Throwable cause;
+
+    Failure(Throwable cause) {
+      this.cause = cause;
     }
   }
 

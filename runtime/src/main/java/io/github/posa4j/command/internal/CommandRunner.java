@@ -59,8 +59,9 @@ public final class CommandRunner<S> {
       runner = new CommandRunner<>(engine, ActiveObjectScheduler.start(engine, named.queue(), typeName),
           schema.receiver(), named);
     } catch (RuntimeException | Error e) {
+      engine.terminated(); // it never ran: close its journal here
       try {
-        engine.close();
+        engine.rethrowCloseFailure();
       } catch (RuntimeException closing) {
         e.addSuppressed(closing);
       }
@@ -129,8 +130,8 @@ public final class CommandRunner<S> {
    */
   public void close() {
     try {
-      scheduler.close();
-      engine.close();
+      scheduler.close(); // the engine closes the journal when the scheduler terminates
+      engine.rethrowCloseFailure();
     } finally {
       tellClosed();
     }
@@ -144,7 +145,7 @@ public final class CommandRunner<S> {
   public int shutdownNow() {
     try {
       int cancelled = scheduler.shutdownNow();
-      engine.close();
+      engine.rethrowCloseFailure();
       return cancelled;
     } finally {
       tellClosed();

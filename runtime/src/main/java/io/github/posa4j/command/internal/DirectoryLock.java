@@ -19,11 +19,9 @@ import java.nio.file.StandardOpenOption;
  */
 final class DirectoryLock implements Closeable {
   private final FileChannel channel;
-  private final FileLock lock;
 
-  private DirectoryLock(FileChannel channel, FileLock lock) {
+  private DirectoryLock(FileChannel channel) {
     this.channel = channel;
-    this.lock = lock;
   }
 
   static DirectoryLock acquire(Path directory) throws IOException {
@@ -48,10 +46,15 @@ final class DirectoryLock implements Closeable {
       throw new JournalException("journal " + directory + " is held by another process" + holder
           + "; stop that process first, or give this processor its own directory");
     }
-    byte[] pid = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
-    channel.truncate(0);
-    channel.write(ByteBuffer.wrap(pid), 0);
-    return new DirectoryLock(channel, lock);
+    try {
+      // Only for the message another process gets: the lock itself is what counts.
+      byte[] pid = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(pid), 0);
+    } catch (IOException e) {
+      // a full disk: the lock holds all the same
+    }
+    return new DirectoryLock(channel);
   }
 
   private static String holder(FileChannel channel) {
@@ -65,12 +68,9 @@ final class DirectoryLock implements Closeable {
     }
   }
 
+  /** Releases the lock; closing the channel releases it, once. */
   @Override
   public void close() throws IOException {
-    try {
-      lock.release();
-    } finally {
-      channel.close();
-    }
+    channel.close();
   }
 }

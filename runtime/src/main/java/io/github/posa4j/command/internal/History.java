@@ -54,6 +54,9 @@ final class History<S> {
     while (undo.size() > newDepth) {
       undo.removeLast();
     }
+    while (redo.size() > newDepth) {
+      redo.removeLast();
+    }
     published();
   }
 
@@ -91,6 +94,9 @@ final class History<S> {
   void redone(Step<S> step) {
     redo.pop();
     undo.push(step);
+    if (undo.size() > depth) {
+      undo.removeLast();
+    }
     published();
   }
 

@@ -149,9 +149,10 @@ final class Recovery<S> {
         (record, contents, offset, length) -> replay(segment, types, in, record, contents, offset, length));
     if (result.tornAt >= 0) {
       LOG.log(System.Logger.Level.WARNING, "posa4j: journal segment " + segment.file + ": cut off a torn record at offset "
-          + result.tornAt + ", written when the process stopped in the middle of a write; it was never acknowledged."
+          + result.tornAt + " (" + (result.tornEnd - result.tornAt) + " bytes, and no good record after them), left by a"
+          + " crash in the middle of a write."
           + " The " + (header.firstRecord + result.records) + " records before it are recovered");
-      segment.eraseTorn(result.tornAt);
+      segment.eraseTorn(result.tornAt, result.tornEnd);
     }
     segment.recovered(result.end);
     return header.firstRecord + result.records;

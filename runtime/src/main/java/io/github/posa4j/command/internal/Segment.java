@@ -70,7 +70,8 @@ final class Segment implements Closeable {
       throw new IOException("the header of " + file + " takes " + prefix.remaining() + " bytes, too many for a segment of "
           + size + " bytes: raise CommandOptions segmentSize");
     }
-    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE)) {
       int dataStart = prefix.remaining();
       writeFully(channel, prefix, 0);
       ByteBuffer zeros = ByteBuffer.allocateDirect(ZEROS);
@@ -84,8 +85,14 @@ final class Segment implements Closeable {
       throw e;
     }
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-    syncDirectory(directory);
-    return open(file);
+    try {
+      syncDirectory(directory);
+      return open(file);
+    } catch (IOException | RuntimeException e) {
+      // Never leave an empty segment behind that the journal does not write: recovery would read it as the next one.
+      Files.deleteIfExists(file);
+      throw e;
+    }
   }
 
   /**
@@ -174,16 +181,13 @@ final class Segment implements Closeable {
   }
 
   /**
-   * Sets the bytes of the torn record at {@code offset} back to zero, as they were allocated,
-   * and forces them, so that the next record starts on clean ground.
+   * Sets the remains of a torn write, from {@code from} to {@code to}, back to zero, as they were
+   * allocated, and forces them, so that the next record starts on clean ground.
    */
-  void eraseTorn(int offset) throws IOException {
-    int length = offset <= size - 4 ? map.getInt(offset) : 0; // bytes after the last whole record header: all of them
-    int extent = length > 0 && length <= size - offset - JournalFiles.RECORD_HEADER
-        ? offset + JournalFiles.RECORD_HEADER + length : size;
-    zero(offset, extent);
+  void eraseTorn(int from, int to) throws IOException {
+    zero(from, to);
     try {
-      map.force(offset, extent - offset);
+      map.force(from, to - from);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -9,11 +9,13 @@ import java.util.zip.CRC32C;
  * where they end: at the first length of zero followed by nothing but zeros (the rest of the
  * allocation). What else it may find:
  * <ul>
- *   <li>a bad record (a length out of range, a CRC that does not match) followed by nothing but
- *       zeros, in the last segment: a record torn by a crash in the middle of a write; it is
- *       reported as {@link Result#tornAt}, and recovery cuts it off with a warning;
- *   <li>a bad record, or a zero length, followed by anything else: corruption, refused with a
- *       {@link JournalException} naming the file and offset. Nothing is ever skipped.
+ *   <li>a bad spot (a length out of range, a CRC that does not match, a zero length followed by
+ *       data) in the last segment with no good record anywhere after it: the remains of a write
+ *       that a crash interrupted, a process killed in the middle of a record or pages that a power
+ *       failure kept from the disk. It is reported as {@link Result#tornAt}, and recovery cuts it
+ *       off with a warning;
+ *   <li>a bad spot followed by a good record, or in any segment but the last: corruption, refused
+ *       with a {@link JournalException} naming the file and offset. Nothing is ever skipped.
  * </ul>
  */
 final class SegmentScanner {
@@ -23,13 +25,16 @@ final class SegmentScanner {
     final int end;
     /** How many good records there are. */
     final long records;
-    /** Where a torn last record starts, or -1. */
+    /** Where the remains of a torn write start, or -1. */
     final int tornAt;
+    /** Where they end: after them, the segment holds nothing but zeros. */
+    final int tornEnd;
 
-    Result(int end, long records, int tornAt) {
+    Result(int end, long records, int tornAt, int tornEnd) {
       this.end = end;
       this.records = records;
       this.tornAt = tornAt;
+      this.tornEnd = tornEnd;
     }
   }
 
@@ -56,28 +61,15 @@ final class SegmentScanner {
     long record = segment.header.firstRecord;
     while (position <= size - JournalFiles.RECORD_HEADER) {
       int length = contents.getInt(position);
-      if (length == 0) {
-        if (!zerosFrom(contents, position, size)) {
-          throw corrupt(segment, position, "a record length of 0 (the end of the records) followed by more data");
-        }
-        return new Result(position, record - segment.header.firstRecord, -1);
+      if (length == 0 && zerosFrom(contents, position, size)) {
+        return new Result(position, record - segment.header.firstRecord, -1, -1);
       }
       int bodyStart = position + JournalFiles.RECORD_HEADER;
-      boolean lengthFits = length > 0 && length <= size - bodyStart;
-      boolean good = false;
-      if (lengthFits) {
-        view.limit(bodyStart + length).position(bodyStart);
-        crc.reset();
-        crc.update(view);
-        good = (int) crc.getValue() == contents.getInt(position + 4);
-      }
-      if (!good) {
-        int after = lengthFits ? bodyStart + length : size;
-        if (last && zerosFrom(contents, after, size)) {
-          return new Result(position, record - segment.header.firstRecord, position);
-        }
-        throw corrupt(segment, position, lengthFits ? "a record whose CRC32C does not match its contents"
-            : "a record length of " + length + ", beyond the end of the segment");
+      if (!isRecord(contents, view, crc, position, size)) {
+        return badSpot(segment, contents, view, crc, last, position, record, length == 0 ? "a record length of 0 (the end"
+            + " of the records) followed by more data" : length < 0 || length > size - bodyStart
+            ? "a record length of " + length + ", beyond the end of the segment"
+            : "a record whose CRC32C does not match its contents");
       }
       if (record >= from) {
         sink.record(record, contents, bodyStart, length);
@@ -86,18 +78,62 @@ final class SegmentScanner {
       position = bodyStart + length;
     }
     if (position < size && !zerosFrom(contents, position, size)) {
-      if (last) {
-        return new Result(position, record - segment.header.firstRecord, position);
-      }
-      throw corrupt(segment, position, "a record header cut by the end of the segment");
+      return badSpot(segment, contents, view, crc, last, position, record, "a record header cut by the end of the segment");
     }
-    return new Result(position, record - segment.header.firstRecord, -1);
+    return new Result(position, record - segment.header.firstRecord, -1, -1);
+  }
+
+  /**
+   * What a bad spot at {@code position} is: in the last segment, with no good record anywhere
+   * after it, the remains of a write that a crash interrupted (a process killed in the middle of a
+   * record, or pages that a power failure kept from the disk), to be cut off; otherwise corruption.
+   */
+  private static Result badSpot(Segment segment, ByteBuffer contents, ByteBuffer view, CRC32C crc, boolean last,
+      int position, long record, String what) {
+    int dataEnd = lastNonZero(contents, position, segment.size) + 1;
+    if (!last) {
+      throw corrupt(segment, position, what + ", in a segment that is not the last one, which no crash can tear");
+    }
+    for (int candidate = position + 1; candidate <= dataEnd - JournalFiles.RECORD_HEADER; candidate++) {
+      if (isRecord(contents, view, crc, candidate, dataEnd)) {
+        throw corrupt(segment, position, what + ", followed by a good record at offset " + candidate
+            + ", so it is not a write torn by a crash");
+      }
+    }
+    return new Result(position, record - segment.header.firstRecord, position, dataEnd);
+  }
+
+  /** Whether a record with a length in range and a matching CRC32C starts at {@code position}, ending by {@code end}. */
+  private static boolean isRecord(ByteBuffer contents, ByteBuffer view, CRC32C crc, int position, int end) {
+    if (position > end - JournalFiles.RECORD_HEADER) {
+      return false;
+    }
+    int length = contents.getInt(position);
+    int bodyStart = position + JournalFiles.RECORD_HEADER;
+    if (length <= 0 || length > end - bodyStart) {
+      return false;
+    }
+    view.limit(bodyStart + length).position(bodyStart);
+    crc.reset();
+    crc.update(view);
+    return (int) crc.getValue() == contents.getInt(position + 4);
+  }
+
+  /** The offset of the last byte before {@code to} that is not zero, or {@code from - 1} if there is none. */
+  private static int lastNonZero(ByteBuffer contents, int from, int to) {
+    int i = to;
+    while (i - 8 >= from && contents.getLong(i - 8) == 0) {
+      i -= 8;
+    }
+    while (i > from && contents.get(i - 1) == 0) {
+      i--;
+    }
+    return i - 1;
   }
 
   static JournalException corrupt(Segment segment, int offset, String what) {
     return new JournalException("journal segment " + segment.file + " is corrupt at offset " + offset + ": " + what
-        + "; data follows it, or it is not the last segment, so it is not a write torn by a crash."
-        + " Nothing was skipped: restore the file from a backup, or truncate it at that offset yourself to give up the"
+        + ". Nothing was skipped: restore the file from a backup, or truncate it at that offset yourself to give up the"
         + " records from there on");
   }
 

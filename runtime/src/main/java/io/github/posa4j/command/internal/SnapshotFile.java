@@ -116,8 +116,8 @@ final class SnapshotFile {
       ReceiverState<S> state = new ReceiverState<>(schema.restore(schema.stateCodec().decode(in)), depth);
       List<Step<S>> undo = readSteps(in, schema, file);
       List<Step<S>> redo = readSteps(in, schema, file);
+      // kept whole: the records after the snapshot replay with the depth of their segment
       state.history.restore(undo, redo);
-      state.history.depth(depth);
       if (in.remaining() != 0) {
         throw new CodecException(in.remaining() + " bytes left over after the history");
       }

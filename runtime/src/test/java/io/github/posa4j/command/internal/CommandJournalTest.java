@@ -220,6 +220,73 @@ class CommandJournalTest {
     Tally.open(options(Durability.SYNC)).close();
   }
 
+  @Test
+  void aDamagedLengthInTheLastSegmentIsCorruptionNotATornTail() throws IOException {
+    CommandRunner<Tally> tally = Tally.open(options(Durability.SYNC));
+    for (long i = 1; i <= 10; i++) {
+      tally.submit(new Tally.Add(i));
+    }
+    tally.close();
+    Path segment = segments().get(0);
+    int third = dataStart(segment) + 2 * 18;
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.allocate(4).putInt(0, -7), third); // a length no record has
+    }
+    assertThatThrownBy(() -> Tally.open(options(Durability.SYNC)))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("is corrupt at offset " + third + ": a record length of -7")
+        .hasMessageContaining("followed by a good record at offset " + (third + 18));
+    // nothing was erased: repairing the length brings every record back
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.allocate(4).putInt(0, 10), third);
+    }
+    CommandRunner<Tally> reopened = Tally.open(options(Durability.SYNC));
+    assertThat(reopened.submit(new Tally.Total()).join()).isEqualTo(55L);
+    reopened.close();
+  }
+
+  @Test
+  void closingTwiceOrFromTheProcessorsOwnThreadIsFine() throws Exception {
+    CommandRunner<Tally> tally = Tally.open(options(Durability.SYNC));
+    CompletableFuture<Void> closedFromInside = tally.submit(new Tally.Add(1)).thenRun(tally::close);
+    List<CompletableFuture<Long>> queued = new ArrayList<>();
+    for (long i = 2; i <= 100; i++) {
+      queued.add(tally.submit(new Tally.Add(i)));
+    }
+    closedFromInside.join();
+    tally.close();
+    tally.close();
+    tally.shutdownNow();
+    long ran = 1 + queued.stream().filter(future -> !future.isCompletedExceptionally()).count();
+    queued.forEach(future -> future.handle((value, failure) -> null).join());
+
+    CommandRunner<Tally> reopened = Tally.open(options(Durability.SYNC));
+    assertThat(reopened.submit(new Tally.Log()).join()).hasSize((int) ran);
+    reopened.close();
+  }
+
+  @Test
+  void aSmallerHistoryAfterASnapshotStillReplaysTheUndosWrittenWithTheLargerOne() {
+    CommandRunner<Tally> tally = Tally.open(options(Durability.SYNC));
+    for (long i = 1; i <= 20; i++) {
+      tally.submit(new Tally.Add(i));
+    }
+    tally.snapshot().join();
+    for (int i = 0; i < 10; i++) {
+      assertThat(tally.undo().join()).isTrue();
+    }
+    tally.close();
+
+    CommandOptions smaller = options(Durability.SYNC).toBuilder().history(5).build();
+    CommandRunner<Tally> reopened = Tally.open(smaller);
+    assertThat(reopened.submit(new Tally.Log()).join()).hasSize(10);
+    assertThat(reopened.undo().join()).isTrue();
+    reopened.close();
+    CommandRunner<Tally> again = Tally.open(smaller);
+    assertThat(again.submit(new Tally.Log()).join()).hasSize(9);
+    again.close();
+  }
+
   private List<Path> segments() throws IOException {
     return files("segment-");
   }

@@ -1,6 +1,7 @@
 package io.github.posa4j.command.internal;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.posa4j.command.CommandOptions;
 import io.github.posa4j.command.Durability;
@@ -138,14 +139,8 @@ class JournalCrashTest {
 
     Files.write(segment, torn);
     CommandJournalTest.zero(segment, start, 4); // what erasing from the first byte could leave
-    try {
-      logOf(options);
-      fail("a length of 0 followed by the rest of a record was recovered");
-    } catch (JournalException e) {
-      if (!e.getMessage().contains("at offset " + start + ": a record length of 0 (the end of the records)")) {
-        throw e;
-      }
-    }
+    // a length of 0 followed by the rest of a record, and no good record after it: still a torn write
+    assertEquals(nine, logOf(options));
   }
 
   private static List<Long> logOf(CommandOptions options) {
@@ -513,12 +508,28 @@ class JournalCrashTest {
       return at;
     }
 
+    /**
+     * The next line ended by a newline, or {@code null} at the end: a line the kill cut short (the
+     * child's buffer may be flushed in the middle of one) was never written whole, so it is no
+     * acknowledgement.
+     */
+    private static String completeLine(BufferedReader in) throws IOException {
+      StringBuilder line = new StringBuilder();
+      for (int c = in.read(); c != -1; c = in.read()) {
+        if (c == '\n') {
+          return line.toString();
+        }
+        line.append((char) c);
+      }
+      return null;
+    }
+
     /** Reads the child's lines: {@code ready k}, then each acknowledged number, in order, then maybe {@code done}. */
     private void readAcknowledgements() {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
           StandardCharsets.US_ASCII))) {
         long expected = -1;
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
+        for (String line = completeLine(out); line != null; line = completeLine(out)) {
           if (line.startsWith("ready ")) {
             long k = Long.parseLong(line.substring("ready ".length()));
             if (k < round.highestAcknowledged || k > round.highestSent) {
