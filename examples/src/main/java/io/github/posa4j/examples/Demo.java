@@ -2,6 +2,8 @@ package io.github.posa4j.examples;
 
 import io.github.posa4j.examples.legacy.LegacyAppRunner;
 import io.github.posa4j.examples.legacy.LegacyPaymentsApp.Summary;
+import io.github.posa4j.examples.orderbook.CrashReport;
+import io.github.posa4j.examples.orderbook.CrashStory;
 import io.github.posa4j.examples.shop.ShopReport;
 import io.github.posa4j.examples.shop.ShopStory;
 import java.io.IOException;
@@ -15,13 +17,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The demo behind the README's first command ({@code ./demo.sh}): an order service that uses every
  * pattern of posa4j ({@link ShopStory}), then a legacy app that was never compiled with posa4j, run
- * as it is and then under the agent, and a summary table of what happened.
+ * as it is and then under the agent, then the shop's order book, a {@code @CommandProcessor} whose
+ * writer is killed with {@code kill -9} in the middle of a stream of orders ({@link CrashStory}), and
+ * a summary table of what happened.
  *
  * <p>The agent's part needs {@code agent/target/posa4j-agent.jar} and
  * {@code examples/legacy.properties}, found from the working directory (the repository root) or
  * given by the system properties {@value #AGENT_PROPERTY} and {@value #CONFIG_PROPERTY}. Without the
  * jar the demo says so and leaves that part out. It exits with 0, or with 1 if the legacy app did
- * not run to its end.
+ * not run to its end, or the order book's writer could not be run up to its kill or its journal lost
+ * an acknowledged order.
  */
 public final class Demo {
   /** The system property naming the agent jar. */
@@ -38,8 +43,8 @@ public final class Demo {
     Path config = Path.of(System.getProperty(CONFIG_PROPERTY, "examples/legacy.properties"));
     try {
       run(System.out, agent, config);
-    } catch (IllegalStateException legacyAppFailed) {
-      System.out.println("The demo stopped: " + legacyAppFailed.getMessage());
+    } catch (IllegalStateException childFailed) {
+      System.out.println("The demo stopped: " + childFailed.getMessage());
       System.exit(1);
     }
   }
@@ -47,7 +52,8 @@ public final class Demo {
   /**
    * Tells the story on {@code out}, running the legacy app under {@code agent} with {@code config}.
    *
-   * @throws IllegalStateException if the legacy app does not run to its end
+   * @throws IllegalStateException if the legacy app does not run to its end, or the order book's writer
+   *     could not be run up to its kill, or its journal did not give back every acknowledged order
    */
   public static void run(PrintStream out, Path agent, Path config) throws IOException, InterruptedException {
     long start = System.nanoTime();
@@ -75,8 +81,17 @@ public final class Demo {
     }
 
     out.println();
+    out.println("Part 3: the shop's order book, a @CommandProcessor with a SYNC journal, killed with kill -9 in the"
+        + " middle of a stream of orders (examples/.../orderbook)");
+    CrashReport crash = CrashStory.run(out);
+    rows.add(crash.row());
+
+    out.println();
     out.println("Summary (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s)");
     printTable(out, rows);
+    if (!crash.durable() || !crash.undoneAfterRestart()) {
+      throw new IllegalStateException("the order book's journal did not give back what it acknowledged: " + crash);
+    }
   }
 
   private static String describe(Summary run) {

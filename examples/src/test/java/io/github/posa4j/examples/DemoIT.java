@@ -4,27 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.posa4j.annotation.ActiveObject;
 import io.github.posa4j.examples.agent.JavaProcess;
+import io.github.posa4j.examples.orderbook.CrashStory;
+import io.github.posa4j.examples.orderbook.OrderBookWriter;
 import io.github.posa4j.resilience.FaultTolerance;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's first command runs this main class: the whole demo, in a child JVM as
- * {@code demo.sh} starts it, with the packaged agent for its second part.
+ * {@code demo.sh} starts it, with the packaged agent for its second part; it runs once, and each
+ * test reads its output.
  */
 class DemoIT {
+  private static final Pattern ORDER_BOOK_ROW = Pattern.compile(" *@CommandProcessor order book +\\| (\\d+)"
+      + " acknowledged before kill -9, (\\d+) recovered \\(every acknowledged one, no gaps, none twice\\);"
+      + " undo after restart ok");
+  private static final Pattern REOPENED = Pattern.compile("   reopened in this JVM: (\\d+) orders, order-00001 to"
+      + " order-(\\d{5}), as sent, in order, no gaps, none twice; every acknowledged order is there");
 
-  @Test
-  void theDemoTellsTheWholeStoryAndEndsWithItsSummary() throws Exception {
+  private static JavaProcess.Output run;
+
+  @BeforeAll
+  static void runTheDemo() throws Exception {
     String classPath = String.join(File.pathSeparator, JavaProcess.property("posa4j.examples.classes"),
         locationOf(FaultTolerance.class), locationOf(ActiveObject.class));
-    JavaProcess.Output run = JavaProcess.run(List.of(
+    run = JavaProcess.run(List.of(
         "-D" + Demo.AGENT_PROPERTY + "=" + JavaProcess.AGENT_JAR,
         "-D" + Demo.CONFIG_PROPERTY + "=" + JavaProcess.property("posa4j.examples.legacy-properties")),
         classPath, Demo.class.getName());
+  }
+
+  @Test
+  void theDemoTellsTheWholeStoryAndEndsWithItsSummary() {
     String output = String.join("\n", run.lines());
 
     assertThat(run.exitCode()).as(output).isZero();
@@ -42,6 +59,35 @@ class DemoIT {
         .anyMatch(line -> line.startsWith("   | [posa4j] woven io.github.posa4j.examples.legacy.LegacyPaymentClient/charge"))
         .anyMatch(line -> line.matches(" *legacy app, with the agent +\\| \\d+ charges: \\d+ ok, \\d+ failed, [1-9]\\d*"
             + " queued by the fallback; .*"));
+  }
+
+  @Test
+  void theOrderBooksWriterIsKilledAndEveryAcknowledgedOrderComesBack() {
+    List<String> lines = run.lines();
+    String output = String.join("\n", lines);
+
+    assertThat(run.exitCode()).as(output).isZero();
+    assertThat(lines).as(output)
+        .anyMatch(line -> line.startsWith("Part 3: the shop's order book, a @CommandProcessor with a SYNC journal,"
+            + " killed with kill -9"))
+        .anyMatch(line -> line.matches("   after \\d+ acks: kill -9 \\d+ \\(exit code 137, SIGKILL\\);"
+            + " \\d+ acknowledged in all.*"))
+        .anyMatch(line -> line.matches("   undo\\(\\) after the restart -> true: order-\\d{5} withdrawn,"
+            + " \\d+ orders left"));
+    Matcher row = find(ORDER_BOOK_ROW, lines);
+    int acknowledged = Integer.parseInt(row.group(1));
+    int recovered = Integer.parseInt(row.group(2));
+    assertThat(acknowledged).as(output).isBetween(CrashStory.FEWEST_ACKS, OrderBookWriter.MAX_ORDERS - 1);
+    assertThat(recovered).as(output).isGreaterThanOrEqualTo(acknowledged);
+    // no gaps: the book holds order-00001 to order-<recovered>
+    Matcher reopened = find(REOPENED, lines);
+    assertThat(Integer.parseInt(reopened.group(1))).as(output).isEqualTo(recovered);
+    assertThat(Integer.parseInt(reopened.group(2))).as(output).isEqualTo(recovered);
+  }
+
+  private static Matcher find(Pattern pattern, List<String> lines) {
+    return lines.stream().map(pattern::matcher).filter(Matcher::matches).findFirst()
+        .orElseThrow(() -> new AssertionError("no line matches " + pattern + " in\n" + String.join("\n", lines)));
   }
 
   private static String locationOf(Class<?> type) throws URISyntaxException {
