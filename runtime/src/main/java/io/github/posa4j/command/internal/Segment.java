@@ -26,7 +26,14 @@ import java.util.zip.CRC32C;
  * call {@link #sync} at the same time.
  */
 final class Segment implements Closeable {
-  private static final int ZEROS = 1 << 20;
+  /**
+   * How much of a new segment each write fills with zeros: one page (4 KiB), at page boundaries.
+   * The page cache holds a file in folios as large as the writes that filled it (ext4 since Linux
+   * 6.16 and XFS use large folios), and a store through the mapping dirties its whole folio, which
+   * the next sync writes in full: zeros written 1 MiB at a time made each sync of a few records
+   * write 1 MiB, several times the cost of writing one page.
+   */
+  private static final int ZERO_WRITE = 4 << 10;
 
   final Path file;
   final SegmentHeader header;
@@ -74,10 +81,12 @@ final class Segment implements Closeable {
         StandardOpenOption.WRITE)) {
       int dataStart = prefix.remaining();
       writeFully(channel, prefix, 0);
-      ByteBuffer zeros = ByteBuffer.allocateDirect(ZEROS);
-      for (long position = dataStart; position < size; position += ZEROS) {
-        zeros.clear().limit((int) Math.min(ZEROS, size - position));
+      ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_WRITE);
+      for (long position = dataStart; position < size; ) {
+        long next = Math.min(size, (position / ZERO_WRITE + 1) * ZERO_WRITE);
+        zeros.clear().limit((int) (next - position));
         writeFully(channel, zeros, position);
+        position = next;
       }
       channel.force(true);
     } catch (IOException | RuntimeException e) {
