@@ -41,7 +41,11 @@ final class Journal<S> implements Closeable {
   private final CommandOptions options;
   private final DirectoryLock lock;
   private final Map<CommandType<?, ?>, Integer> indexes = new IdentityHashMap<>();
+  private CommandType<?, ?> lastType;
+  private int lastIndex;
   private final ScheduledExecutorService syncer;
+  /** The next segment, allocated in the background. */
+  private final SpareSegment spares;
   /** Names the background syncer's thread and the processor in sync reports. */
   private final String processorName;
   private volatile Segment current;
@@ -68,6 +72,7 @@ final class Journal<S> implements Closeable {
     this.current = current;
     this.nextRecord = nextRecord;
     this.processorName = processorName;
+    this.spares = new SpareSegment(directory, options.segmentSize(), processorName);
     this.appendedRecords = new AtomicLong(nextRecord);
     this.durableRecords = new AtomicLong(nextRecord);
     int index = 0;
@@ -133,7 +138,12 @@ final class Journal<S> implements Closeable {
 
   /** The index that records of {@code type} carry in this journal's segments. */
   int index(CommandType<?, ?> type) {
-    return indexes.get(type);
+    // Most streams repeat one command: remember the last one rather than hash each time.
+    if (type != lastType) {
+      lastIndex = indexes.get(type);
+      lastType = type;
+    }
+    return lastIndex;
   }
 
   /**
@@ -155,11 +165,18 @@ final class Journal<S> implements Closeable {
           + options.segmentSize() + " bytes (at most " + largest + " bytes each); raise CommandOptions segmentSize");
     }
     sync();
-    Segment next = Segment.create(directory, SegmentHeader.of(schema, options.history(), nextRecord),
-        options.segmentSize(), faults());
-    current = next;
+    current = newSegment();
     segment.close();
     return true;
+  }
+
+  /** A segment for the records from {@code nextRecord} on: the spare allocated meanwhile, if there is one. */
+  private Segment newSegment() throws IOException {
+    SegmentHeader header = SegmentHeader.of(schema, options.history(), nextRecord);
+    Path spare = spares.take();
+    return spare != null
+        ? Segment.activate(spare, directory, header, options.segmentSize(), faults())
+        : Segment.create(directory, header, options.segmentSize(), faults());
   }
 
   /** Appends a record whose body {@code body} holds; {@link #reserve} made room for it. */
@@ -219,8 +236,7 @@ final class Journal<S> implements Closeable {
     Path snapshot = SnapshotFile.write(directory, nextRecord, schema, state, faults());
     Segment old = current;
     if (old.end() > old.dataStart) {
-      current = Segment.create(directory, SegmentHeader.of(schema, options.history(), nextRecord), options.segmentSize(),
-          faults());
+      current = newSegment();
       old.close();
     }
     deleteBefore(nextRecord, current.file);
@@ -285,6 +301,7 @@ final class Journal<S> implements Closeable {
   @Override
   public void close() throws IOException {
     IOException failure = null;
+    spares.close();
     if (syncer != null) {
       syncer.shutdownNow();
       try {

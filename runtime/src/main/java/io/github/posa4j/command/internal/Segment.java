@@ -64,36 +64,64 @@ final class Segment implements Closeable {
    * under a temporary name, forced, and then renamed, so that a crash never leaves half a segment.
    */
   static Segment create(Path directory, SegmentHeader header, long size, StorageFaults faults) throws IOException {
-    Path file = JournalFiles.segment(directory, header.firstRecord);
-    Path temporary = JournalFiles.temporary(file);
-    faults.beforeCreate(file);
-    CodecOutput out = new CodecOutput(256);
-    header.encode(out);
-    byte[] headerBytes = out.toByteArray();
-    ByteBuffer prefix = ByteBuffer.allocate(12 + headerBytes.length + 4);
-    prefix.putInt(JournalFiles.SEGMENT_MAGIC).putInt(JournalFiles.FORMAT_VERSION).putInt(headerBytes.length)
-        .put(headerBytes).putInt(crc32c(headerBytes, 0, headerBytes.length)).flip();
-    if (prefix.remaining() > size / 2) {
-      throw new IOException("the header of " + file + " takes " + prefix.remaining() + " bytes, too many for a segment of "
-          + size + " bytes: raise CommandOptions segmentSize");
-    }
-    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+    Path spare = allocate(directory, JournalFiles.temporary(JournalFiles.segment(directory, header.firstRecord)), size);
+    return activate(spare, directory, header, size, faults);
+  }
+
+  /**
+   * Allocates {@code file}, a file of {@code size} zeros, and forces it: a segment to be, which
+   * {@link #activate} turns into one. Its name ends in {@code .tmp}, so that recovery deletes it if
+   * a crash leaves it behind.
+   */
+  static Path allocate(Path directory, Path file, long size) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE)) {
-      int dataStart = prefix.remaining();
-      writeFully(channel, prefix, 0);
       ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_WRITE);
-      for (long position = dataStart; position < size; ) {
+      for (long position = 0; position < size; ) {
         long next = Math.min(size, (position / ZERO_WRITE + 1) * ZERO_WRITE);
         zeros.clear().limit((int) (next - position));
         writeFully(channel, zeros, position);
         position = next;
       }
       channel.force(true);
+      return file;
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temporary);
+      Files.deleteIfExists(file);
       throw e;
     }
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Writes {@code header} at the start of the allocated file {@code spare}, forces it, and renames
+   * it to the segment's name: the segment exists whole, or not at all.
+   */
+  static Segment activate(Path spare, Path directory, SegmentHeader header, long size, StorageFaults faults)
+      throws IOException {
+    Path file = JournalFiles.segment(directory, header.firstRecord);
+    try {
+      faults.beforeCreate(file);
+      CodecOutput out = new CodecOutput(256);
+      header.encode(out);
+      byte[] headerBytes = out.toByteArray();
+      ByteBuffer prefix = ByteBuffer.allocate(12 + headerBytes.length + 4);
+      prefix.putInt(JournalFiles.SEGMENT_MAGIC).putInt(JournalFiles.FORMAT_VERSION).putInt(headerBytes.length)
+          .put(headerBytes).putInt(crc32c(headerBytes, 0, headerBytes.length)).flip();
+      if (prefix.remaining() > size / 2) {
+        throw new IOException("the header of " + file + " takes " + prefix.remaining() + " bytes, too many for a segment"
+            + " of " + size + " bytes: raise CommandOptions segmentSize");
+      }
+      try (FileChannel channel = FileChannel.open(spare, StandardOpenOption.WRITE)) {
+        if (channel.size() != size) {
+          throw new IOException("the allocated file " + spare + " has " + channel.size() + " bytes, not " + size);
+        }
+        writeFully(channel, prefix, 0);
+        channel.force(true);
+      }
+      Files.move(spare, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(spare);
+      throw e;
+    }
     try {
       syncDirectory(directory);
       return open(file);
