@@ -1,27 +1,32 @@
 package io.github.posa4j.benchmarks.command;
 
+import io.github.posa4j.annotation.CommandProcessor;
+import io.github.posa4j.annotation.ReadOnly;
+import io.github.posa4j.annotation.Undo;
+
 /**
  * The receiver of the command-processor benchmarks: the smallest useful command, one
- * {@code long} argument added to a running total, with an inverse. As the user would write it for
- * {@code @CommandProcessor} ({@code add} with {@code @Undo("subtract")}, {@code total} with
- * {@code @ReadOnly}); its commands class, {@link BalanceCommands}, is written by hand the way the
- * processor generates it.
+ * {@code long} argument added to a running total, with an inverse. The processor generates
+ * {@code BalanceCommands} from it, which the benchmarks call as users would.
  */
+@CommandProcessor
 public class Balance {
   private long total;
 
   /** Adds {@code amount}; returns the new total. The command of every benchmark. */
+  @Undo("subtract")
   public long add(long amount) {
     total += amount;
     return total;
   }
 
   /** The inverse of {@link #add}. */
-  public void subtract(long amount) {
+  void subtract(long amount) {
     total -= amount;
   }
 
   /** The total; read-only. */
+  @ReadOnly
   public long total() {
     return total;
   }
