@@ -7,10 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import java.lang.ref.WeakReference;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,56 +20,26 @@ final class ActiveObjectMeters implements ActiveObjectObserver {
   static final String QUEUE_LENGTH = "posa4j.activeobject.queue.length";
   static final String REQUESTS = "posa4j.activeobject.requests";
   static final String NAME_TAG = "name";
-  private static final System.Logger LOG = System.getLogger(ActiveObjectMeters.class.getName());
 
-  /** Where meters go; null once closed. Guarded by {@code this}. */
-  private MeterRegistry registry;
-  /** The active object that owns the meters of each name. Guarded by {@code this}. */
-  private final Map<String, Bound> bound = new HashMap<>();
+  private final MetersByName<ActiveObjectScheduler<?>> meters;
 
   ActiveObjectMeters(MeterRegistry registry) {
-    this.registry = registry;
+    this.meters = new MetersByName<>("an active object", registry);
   }
 
   @Override
-  public synchronized void started(ActiveObjectScheduler<?> activeObject) {
-    if (registry == null) {
-      return;
-    }
-    String name = activeObject.name();
-    Bound previous = bound.get(name);
-    if (previous != null) {
-      if (previous.activeObject().get() != null) {
-        LOG.log(System.Logger.Level.WARNING, "posa4j: an active object named " + name
-            + " has meters already; this one gets none (give active objects distinct names)");
-        return;
-      }
-      remove(previous); // its active object was collected without terminating
-    }
-    bound.put(name, new Bound(new WeakReference<>(activeObject), register(activeObject, registry)));
+  public void started(ActiveObjectScheduler<?> activeObject) {
+    meters.bind(activeObject.name(), activeObject, ActiveObjectMeters::register);
   }
 
   @Override
-  public synchronized void terminated(ActiveObjectScheduler<?> activeObject) {
-    Bound owner = bound.get(activeObject.name());
-    if (owner != null && owner.activeObject().get() == activeObject) {
-      bound.remove(activeObject.name());
-      remove(owner);
-    }
+  public void terminated(ActiveObjectScheduler<?> activeObject) {
+    meters.unbind(activeObject.name(), activeObject);
   }
 
   /** Removes every meter registered here and registers none from now on. */
-  synchronized void close() {
-    if (registry == null) {
-      return;
-    }
-    bound.values().forEach(this::remove);
-    bound.clear();
-    registry = null;
-  }
-
-  private void remove(Bound owner) {
-    owner.meters().forEach(registry::remove);
+  void close() {
+    meters.close();
   }
 
   private static List<Meter> register(ActiveObjectScheduler<?> activeObject, MeterRegistry registry) {
@@ -95,7 +62,4 @@ final class ActiveObjectMeters implements ActiveObjectObserver {
         .description("Requests the active object started, and those whose servant method threw")
         .register(registry);
   }
-
-  /** The active object that owns a name's meters, and the meters. */
-  private record Bound(WeakReference<ActiveObjectScheduler<?>> activeObject, List<Meter> meters) {}
 }

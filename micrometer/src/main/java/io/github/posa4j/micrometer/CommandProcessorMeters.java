@@ -7,11 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Registers the meters of each command processor as it opens and removes them when it closes, on
@@ -26,56 +23,26 @@ final class CommandProcessorMeters implements CommandProcessorObserver {
   static final String REDO_DEPTH = "posa4j.command.redo.depth";
   static final String JOURNAL_BYTES = "posa4j.journal.bytes";
   static final String DURABLE_RECORDS = "posa4j.journal.durable.records";
-  private static final System.Logger LOG = System.getLogger(CommandProcessorMeters.class.getName());
 
-  /** Where meters go; null once closed. Guarded by {@code this}. */
-  private MeterRegistry registry;
-  /** The processor that owns the meters of each name. Guarded by {@code this}. */
-  private final Map<String, Bound> bound = new HashMap<>();
+  private final MetersByName<CommandRunner<?>> meters;
 
   CommandProcessorMeters(MeterRegistry registry) {
-    this.registry = registry;
+    this.meters = new MetersByName<>("a command processor", registry);
   }
 
   @Override
-  public synchronized void opened(CommandRunner<?> processor) {
-    if (registry == null) {
-      return;
-    }
-    String name = processor.name();
-    Bound previous = bound.get(name);
-    if (previous != null) {
-      if (previous.processor().get() != null) {
-        LOG.log(System.Logger.Level.WARNING, "posa4j: a command processor named " + name
-            + " has meters already; this one gets none (give command processors distinct names)");
-        return;
-      }
-      remove(previous); // its processor was collected without closing
-    }
-    bound.put(name, new Bound(new WeakReference<>(processor), register(processor, registry)));
+  public void opened(CommandRunner<?> processor) {
+    meters.bind(processor.name(), processor, CommandProcessorMeters::register);
   }
 
   @Override
-  public synchronized void closed(CommandRunner<?> processor) {
-    Bound owner = bound.get(processor.name());
-    if (owner != null && owner.processor().get() == processor) {
-      bound.remove(processor.name());
-      remove(owner);
-    }
+  public void closed(CommandRunner<?> processor) {
+    meters.unbind(processor.name(), processor);
   }
 
   /** Removes every meter registered here and registers none from now on. */
-  synchronized void close() {
-    if (registry == null) {
-      return;
-    }
-    bound.values().forEach(this::remove);
-    bound.clear();
-    registry = null;
-  }
-
-  private void remove(Bound owner) {
-    owner.meters().forEach(registry::remove);
+  void close() {
+    meters.close();
   }
 
   private static List<Meter> register(CommandRunner<?> processor, MeterRegistry registry) {
@@ -107,7 +74,4 @@ final class CommandProcessorMeters implements CommandProcessorObserver {
     }
     return List.copyOf(meters);
   }
-
-  /** The processor that owns a name's meters, and the meters. */
-  private record Bound(WeakReference<CommandRunner<?>> processor, List<Meter> meters) {}
 }

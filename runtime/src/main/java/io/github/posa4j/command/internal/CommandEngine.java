@@ -78,7 +78,7 @@ public final class CommandEngine<S> implements TurnListener {
       body.reset();
       body.writeByte(JournalFiles.COMMAND);
       body.writeVarInt(journal.index(command.type()));
-      if (!encodeAndReserve(command, command)) {
+      if (!encode(command, command) || !reserve(command)) {
         return;
       }
     }
@@ -225,11 +225,6 @@ public final class CommandEngine<S> implements TurnListener {
     completePending(pendingCount, null);
   }
 
-  /** Undo steps available, for observers; read racily from other threads. */
-  int undoDepth() {
-    return state.history.undoDepth();
-  }
-
   long journalBytes() {
     return journal == null ? 0 : journal.bytesWritten();
   }
@@ -351,10 +346,6 @@ public final class CommandEngine<S> implements TurnListener {
     }
     request.completeExceptionally(broken);
     return true;
-  }
-
-  private boolean encodeAndReserve(Command<S, ?> command, MethodRequest<?, ?> request) {
-    return encode(command, request) && reserve(request);
   }
 
   private boolean encode(Command<S, ?> command, MethodRequest<?, ?> request) {

@@ -30,17 +30,11 @@ final class Recovery<S> {
     final Segment last;
     /** The number the next record gets. */
     final long nextRecord;
-    /** The snapshot recovery started from, if any. */
-    final Path snapshot;
-    /** How many records were replayed. */
-    final long replayed;
 
-    Recovered(ReceiverState<S> state, Segment last, long nextRecord, Path snapshot, long replayed) {
+    Recovered(ReceiverState<S> state, Segment last, long nextRecord) {
       this.state = state;
       this.last = last;
       this.nextRecord = nextRecord;
-      this.snapshot = snapshot;
-      this.replayed = replayed;
     }
   }
 
@@ -48,7 +42,6 @@ final class Recovery<S> {
   private final CommandSchema<S> schema;
   private final int depth;
   private ReceiverState<S> state;
-  private long replayed;
 
   private Recovery(Path directory, CommandSchema<S> schema, int depth) {
     this.directory = directory;
@@ -80,11 +73,9 @@ final class Recovery<S> {
       }
     }
     long from = 0;
-    Path snapshot = null;
     if (!snapshots.isEmpty()) {
       from = snapshots.lastKey();
-      snapshot = snapshots.lastEntry().getValue();
-      state = SnapshotFile.read(snapshot, schema, depth);
+      state = SnapshotFile.read(snapshots.lastEntry().getValue(), schema, depth);
     } else {
       S receiver = initial.get();
       if (receiver == null) {
@@ -117,12 +108,8 @@ final class Recovery<S> {
         segment.close();
       }
     }
-    if (last == null && from > 0 && !segments.isEmpty() && segments.lastKey() < from) {
-      // every segment is older than the snapshot: the next segment starts at the snapshot
-      expected = from;
-    }
     state.history.depth(depth);
-    return new Recovered<>(state, last, expected, snapshot, replayed);
+    return new Recovered<>(state, last, expected);
   }
 
   /** Replays the records of {@code segment} from record {@code from} on; the number after its last record. */
@@ -222,7 +209,6 @@ final class Recovery<S> {
         default:
           throw SegmentScanner.corrupt(segment, offset - JournalFiles.RECORD_HEADER, "a record of unknown kind " + kind);
       }
-      replayed++;
     } catch (JournalException e) {
       throw e;
     } catch (CodecException e) {

@@ -64,7 +64,7 @@ final class Segment implements Closeable {
    * under a temporary name, forced, and then renamed, so that a crash never leaves half a segment.
    */
   static Segment create(Path directory, SegmentHeader header, long size, StorageFaults faults) throws IOException {
-    Path spare = allocate(directory, JournalFiles.temporary(JournalFiles.segment(directory, header.firstRecord)), size);
+    Path spare = allocate(JournalFiles.temporary(JournalFiles.segment(directory, header.firstRecord)), size);
     return activate(spare, directory, header, size, faults);
   }
 
@@ -73,7 +73,7 @@ final class Segment implements Closeable {
    * {@link #activate} turns into one. Its name ends in {@code .tmp}, so that recovery deletes it if
    * a crash leaves it behind.
    */
-  static Path allocate(Path directory, Path file, long size) throws IOException {
+  static Path allocate(Path file, long size) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE)) {
       ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_WRITE);

@@ -42,7 +42,7 @@ final class SpareSegment implements AutoCloseable {
     Path file = directory.resolve("spare-" + SEQUENCE.incrementAndGet() + JournalFiles.TEMPORARY_SUFFIX);
     next = CompletableFuture.supplyAsync(() -> {
       try {
-        return Segment.allocate(directory, file, size);
+        return Segment.allocate(file, size);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
