@@ -289,6 +289,9 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
         return finishIfEmpty();
       }
       MethodRequest<S, ?> request = queue.next(servant);
+      if (request == null && executed != 0 && turnListener != null) {
+        request = waitForMore(queue, servant);
+      }
       if (request == null) {
         endTurn(executed);
         return idle();
@@ -310,6 +313,28 @@ public abstract class ActiveObjectScheduler<S> extends CallerSidePadding<S> {
         }
       }
     }
+  }
+
+  /**
+   * The queue ran empty in the middle of a listened turn: polls it for as long as the listener
+   * asks (see {@link TurnListener#waitForMoreNanos()}), yielding the core to the callers between
+   * looks rather than parking, since waking a parked consumer would cost each caller a wake-up.
+   */
+  private MethodRequest<S, ?> waitForMore(ActivationQueue<S> queue, S servant) {
+    long wait = turnListener.waitForMoreNanos();
+    if (wait <= 0) {
+      return null;
+    }
+    long deadline = System.nanoTime() + wait;
+    int lifecycle = lifecycle();
+    do {
+      Thread.yield();
+      MethodRequest<S, ?> request = queue.next(servant);
+      if (request != null) {
+        return request;
+      }
+    } while (System.nanoTime() - deadline < 0 && !stopRequested && lifecycle() == lifecycle);
+    return null;
   }
 
   private void endTurn(int executed) {

@@ -19,4 +19,14 @@ public interface TurnListener {
    * turn ended and before {@code close()} returns to the callers waiting in it. Must not throw.
    */
   default void terminated() {}
+
+  /**
+   * Called on the consumer's thread when the queue runs empty in a turn that ran requests: how
+   * many more nanoseconds the consumer should look for new requests before it ends the turn; 0
+   * or less to end it now. Asked again whenever the wait brought a request and the queue is empty
+   * again, so a listener that wants one deadline for the whole turn keeps it itself. Must not throw.
+   */
+  default long waitForMoreNanos() {
+    return 0;
+  }
 }

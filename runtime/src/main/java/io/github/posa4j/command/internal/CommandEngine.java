@@ -46,6 +46,13 @@ public final class CommandEngine<S> implements TurnListener {
   /** The pending futures before this index have durable records: the segment they are in was synced on a roll. */
   private int durableCount;
 
+  /** How many futures the last synced turn completed: callers who may well send again at once. */
+  private int lastTurnCount;
+  /** A moving average of how long a sync takes, in nanoseconds; 0 before the first. */
+  private long averageSyncNanos;
+  /** Until when this turn may still wait for more requests (see {@link #waitForMoreNanos}); 0 before it waited. */
+  private long waitUntil;
+
   private CommandEngine(CommandSchema<S> schema, Supplier<? extends S> initial, CommandOptions options,
       Journal<S> journal, ReceiverState<S> state) {
     this.schema = schema;
@@ -214,11 +221,34 @@ public final class CommandEngine<S> implements TurnListener {
     finish(request, null);
   }
 
+  /**
+   * The commit delay of a {@code SYNC} journal: when the queue runs empty before as many requests
+   * joined this turn as the last turn acknowledged, waits up to half a sync (on average, at most
+   * {@value #MOST_WAIT_NANOS} ns) for them. Callers who wait for each acknowledgement before they
+   * send again are woken one at a time at the end of a turn; without the wait, the first of them
+   * to send again would start a sync of its own and the others would wait for the one after.
+   */
+  @Override
+  public long waitForMoreNanos() {
+    if (!syncEachTurn || pendingCount == 0 || pendingCount >= lastTurnCount) {
+      return 0;
+    }
+    long now = System.nanoTime();
+    if (waitUntil == 0) {
+      waitUntil = now + Math.min(averageSyncNanos / 2, MOST_WAIT_NANOS);
+    }
+    return waitUntil - now;
+  }
+
+  private static final long MOST_WAIT_NANOS = 1_000_000;
+
   @Override
   public void turnEnded() {
+    waitUntil = 0;
     if (pendingCount == 0) {
       return;
     }
+    lastTurnCount = pendingCount;
     if (syncEachTurn) {
       syncTurn();
     }
@@ -279,7 +309,10 @@ public final class CommandEngine<S> implements TurnListener {
       return true;
     }
     try {
+      long started = System.nanoTime();
       journal.sync();
+      long took = System.nanoTime() - started;
+      averageSyncNanos = averageSyncNanos == 0 ? took : averageSyncNanos + ((took - averageSyncNanos) >> 3);
       durableCount = pendingCount;
       return true;
     } catch (Journal.SyncFailedException e) {
