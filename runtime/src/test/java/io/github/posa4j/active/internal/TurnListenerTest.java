@@ -71,8 +71,9 @@ class TurnListenerTest {
     @Override
     public long waitForMoreNanos() {
       asked.incrementAndGet();
+      long answer = wait ? TimeUnit.MINUTES.toNanos(1) : 0; // read before the test can change it
       waiting.countDown();
-      return wait ? TimeUnit.MINUTES.toNanos(1) : 0;
+      return answer;
     }
   }
 
