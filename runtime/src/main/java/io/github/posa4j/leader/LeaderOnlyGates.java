@@ -1,0 +1,95 @@
+package io.github.posa4j.leader;
+
+import io.github.posa4j.config.Config;
+import io.github.posa4j.resilience.internal.LeaderGate;
+import io.github.posa4j.resilience.internal.LeaderGates;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How the call protocol checks {@code @LeaderOnly}: a service ({@link java.util.ServiceLoader})
+ * that gives it the gate of an election by name. Applications do not use it.
+ *
+ * <p>A gate joins its election on first use, at the URL configured under
+ * {@code posa4j.election.<name>.url}, unless this JVM already is a member. While the election
+ * cannot be joined (no URL configured, the store unreachable), every call is refused with a
+ * {@link NotLeaderException} that says why, a warning is logged once per cause, and the join is
+ * tried again at most once a second.
+ */
+public final class LeaderOnlyGates implements LeaderGates {
+
+  /** For the service loader. */
+  public LeaderOnlyGates() {}
+
+  @Override
+  public LeaderGate gate(String election) {
+    return new Gate(election);
+  }
+
+  /** One election's gate, shared by the methods that name it in a policy. */
+  static final class Gate implements LeaderGate {
+    private static final System.Logger LOG = System.getLogger("io.github.posa4j.leader");
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final String election;
+    private volatile Membership membership;
+    private volatile String unjoinable;
+    private long nextJoin;
+
+    Gate(String election) {
+      this.election = election;
+    }
+
+    @Override
+    public String election() {
+      return election;
+    }
+
+    @Override
+    public long admit() {
+      Membership current = membership;
+      if (current != null && !current.isClosed()) {
+        return current.admit();
+      }
+      current = join();
+      return current == null ? 0 : current.admit();
+    }
+
+    @Override
+    public RuntimeException refusal(String method) {
+      String why = unjoinable;
+      return new NotLeaderException(NotLeaderException.messageFor(method, election)
+          + (why == null ? "" : " (it could not join the election: " + why + ")"), (Void) null);
+    }
+
+    private synchronized Membership join() {
+      Membership current = membership;
+      if (current != null && !current.isClosed()) {
+        return current;
+      }
+      long now = System.nanoTime();
+      if (unjoinable != null && now - nextJoin < 0) {
+        return null;
+      }
+      try {
+        current = Memberships.find(election).filter(found -> !found.isClosed())
+            .orElseGet(() -> Memberships.joinConfigured(election, Config.standard(classLoader())));
+        membership = current;
+        unjoinable = null;
+        return current;
+      } catch (RuntimeException e) {
+        String why = e.getMessage();
+        if (!why.equals(unjoinable)) {
+          LOG.log(System.Logger.Level.WARNING, "posa4j: @LeaderOnly(\"" + election + "\") refuses every call: " + why);
+        }
+        unjoinable = why;
+        nextJoin = now + RETRY_NANOS;
+        return null;
+      }
+    }
+
+    private static ClassLoader classLoader() {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      return context != null ? context : LeaderOnlyGates.class.getClassLoader();
+    }
+  }
+}

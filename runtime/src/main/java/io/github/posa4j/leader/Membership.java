@@ -1,0 +1,289 @@
+package io.github.posa4j.leader;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * This process's membership of one election: the lease renewed in the background, and the
+ * leadership this process holds, if any, until its deadline. Every use of one election name in a
+ * JVM shares one membership ({@link Memberships}).
+ *
+ * <p>Its own thread asks the store for the lease every third of the lease. A member leads from an
+ * answer that grants it until {@code (when it asked) + lease - lease / 10} on
+ * {@link System#nanoTime()}: the store counts its lease from a later moment, so this member stops
+ * before anyone else can start. {@link #admit()} reads that deadline and the clock, and nothing
+ * else: no I/O on the caller's path. The same thread tells listeners when leadership begins and
+ * ends, in order; a deadline that passes while the store is slow to answer is told by a timer.
+ *
+ */
+final class Membership {
+  private static final System.Logger LOG = System.getLogger("io.github.posa4j.leader");
+
+  private final String name;
+  private final String url;
+  private final String memberId;
+  private final Duration lease;
+  private final long leaseNanos;
+  private final long marginNanos;
+  private final LeaseStore store;
+  private final ScheduledExecutorService thread;
+  private final List<LongConsumer> elected = new CopyOnWriteArrayList<>();
+  private final List<Runnable> revoked = new CopyOnWriteArrayList<>();
+  private final List<MembershipObserver> observers = new CopyOnWriteArrayList<>();
+
+  /** The leadership held now (maybe past its deadline, which {@link #admit} checks), or {@code null}. */
+  private volatile Term term;
+  /** The epoch listeners were last told of as elected, or 0 when they were told it ended (the membership's thread only). */
+  private long toldEpoch;
+  private volatile boolean closed;
+  /** The store's last failure, once reported, until an answer comes again (the membership's thread only). */
+  private String failing;
+
+  /** One leadership: its epoch and the monotonic instant it ends. */
+  static final class Term {
+    final long epoch;
+    final long deadline;
+
+    Term(long epoch, long deadline) {
+      this.epoch = epoch;
+      this.deadline = deadline;
+    }
+  }
+
+  Membership(String name, String url, String memberId, Duration lease, LeaseStore store) {
+    this.name = name;
+    this.url = url;
+    this.memberId = memberId;
+    this.lease = lease;
+    this.leaseNanos = lease.toNanos();
+    this.marginNanos = leaseNanos / 10;
+    this.store = store;
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "posa4j-election-" + name);
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.thread = executor;
+  }
+
+  void start() {
+    long interval = renewalIntervalNanos();
+    thread.scheduleWithFixedDelay(this::renewSafely, 0, interval, TimeUnit.NANOSECONDS);
+  }
+
+  /** A periodic task that throws is never run again: whatever goes wrong, the next renewal happens. */
+  private void renewSafely() {
+    try {
+      renew();
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "': a renewal failed unexpectedly", e);
+    }
+  }
+
+  /** A third of the lease: a leader has two more chances to renew before its deadline. */
+  public long renewalIntervalNanos() {
+    return Math.max(1, leaseNanos / 3);
+  }
+
+  /**
+   * The epoch of the leadership this process holds now, or 0 when it does not lead (or its
+   * deadline passed). A volatile read and a clock read: the check of {@code @LeaderOnly}.
+   */
+  public long admit() {
+    Term current = term;
+    return current != null && current.deadline - System.nanoTime() > 0 ? current.epoch : 0;
+  }
+
+  /** The monotonic deadline of the current leadership ({@link System#nanoTime()}), or 0 when not leading. */
+  public long deadlineNanos() {
+    Term current = term;
+    return current != null && current.deadline - System.nanoTime() > 0 ? current.deadline : 0;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public String memberId() {
+    return memberId;
+  }
+
+  public Duration lease() {
+    return lease;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Calls {@code listener} with the epoch whenever this process begins to lead; at once if it leads now. */
+  public void onElected(LongConsumer listener) {
+    elected.add(listener);
+    thread.execute(() -> {
+      if (toldEpoch != 0 && admit() == toldEpoch) {
+        callElected(listener, toldEpoch);
+      }
+    });
+  }
+
+  /** Calls {@code listener} whenever a leadership of this process ends. */
+  public void onRevoked(Runnable listener) {
+    revoked.add(listener);
+  }
+
+  public void addObserver(MembershipObserver observer) {
+    observers.add(observer);
+  }
+
+  public void removeObserver(MembershipObserver observer) {
+    observers.remove(observer);
+  }
+
+  /** One renewal, on the membership's thread. */
+  private void renew() {
+    if (closed) {
+      return;
+    }
+    long asked = System.nanoTime();
+    Term held = term;
+    long heldEpoch = held != null && held.deadline - asked > 0 ? held.epoch : 0;
+    long epoch;
+    try {
+      epoch = store.acquire(lease, heldEpoch);
+    } catch (Exception | LinkageError e) {
+      renewalFailed(e);
+      return;
+    }
+    if (failing != null) {
+      failing = null;
+      LOG.log(System.Logger.Level.INFO, "posa4j: election '" + name + "' at " + url + " reaches its store again");
+    }
+    if (epoch <= 0) {
+      Term current = term;
+      if (current != null) {
+        endTerm(current, "another member holds the lease");
+      }
+      return;
+    }
+    long deadline = asked + leaseNanos - marginNanos;
+    Term current = term;
+    if (current != null && current.epoch != epoch) {
+      endTerm(current, "the store began a new leadership");
+    }
+    term = new Term(epoch, deadline);
+    if (toldEpoch != epoch) {
+      toldEpoch = epoch;
+      for (MembershipObserver observer : observers) {
+        observer.elected(this, epoch);
+      }
+      for (LongConsumer listener : elected) {
+        callElected(listener, epoch);
+      }
+    }
+    long untilDeadline = deadline - System.nanoTime();
+    thread.schedule(() -> deadlinePassed(deadline), Math.max(0, untilDeadline), TimeUnit.NANOSECONDS);
+  }
+
+  private void renewalFailed(Throwable failure) {
+    String message = String.valueOf(failure);
+    for (MembershipObserver observer : observers) {
+      observer.renewalFailed(this, failure);
+    }
+    if (!message.equals(failing)) {
+      failing = message;
+      Term current = term;
+      LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "' at " + url + " cannot reach its store ("
+          + message + ")" + (current != null && admit() != 0 ? "; this member leads until its deadline and then steps down"
+          : "") + "; trying again every " + TimeUnit.NANOSECONDS.toMillis(renewalIntervalNanos()) + " ms");
+    }
+    deadlinePassed(Long.MIN_VALUE);
+  }
+
+  /** Ends the current leadership if its deadline has passed (or was {@code deadline}, when given, and has passed). */
+  private void deadlinePassed(long deadline) {
+    Term current = term;
+    if (current == null || (deadline != Long.MIN_VALUE && current.deadline != deadline)) {
+      return;
+    }
+    if (current.deadline - System.nanoTime() <= 0) {
+      endTerm(current, "its lease could not be renewed before its deadline");
+    }
+  }
+
+  private void endTerm(Term ending, String why) {
+    if (term == ending) {
+      term = null;
+    }
+    if (toldEpoch == ending.epoch) {
+      toldEpoch = 0;
+      for (MembershipObserver observer : observers) {
+        observer.revoked(this, ending.epoch, why);
+      }
+      for (Runnable listener : revoked) {
+        try {
+          listener.run();
+        } catch (RuntimeException | LinkageError e) {
+          LOG.log(System.Logger.Level.WARNING, "posa4j: an onRevoked listener of election '" + name + "' threw", e);
+        }
+      }
+    }
+  }
+
+  private void callElected(LongConsumer listener, long epoch) {
+    try {
+      listener.accept(epoch);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(System.Logger.Level.WARNING, "posa4j: an onElected listener of election '" + name + "' threw", e);
+    }
+  }
+
+  /**
+   * Resigns: stops renewing, ends the leadership at once (listeners told), gives the lease up so
+   * that another member may take it, and closes the store. Waits for the membership's thread.
+   */
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Term resigned = term;
+    term = null; // from now on admit() refuses, before the thread below runs
+    thread.execute(() -> {
+      if (resigned != null) {
+        endTerm(resigned, "the member resigned");
+      }
+      try {
+        store.release();
+      } catch (Exception | LinkageError e) {
+        LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "' at " + url + " could not give its lease up ("
+            + e + "); it runs out by itself", e);
+      }
+      store.close();
+    });
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(lease.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+        thread.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      thread.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "election '" + name + "' at " + url + " (member " + memberId + ")";
+  }
+}
