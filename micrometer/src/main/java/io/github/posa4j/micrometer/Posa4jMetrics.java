@@ -2,6 +2,7 @@ package io.github.posa4j.micrometer;
 
 import io.github.posa4j.active.internal.ActiveObjects;
 import io.github.posa4j.command.internal.CommandProcessors;
+import io.github.posa4j.leader.internal.Elections;
 import io.github.posa4j.resilience.FaultToleranceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -12,8 +13,8 @@ import java.util.Objects;
 /**
  * Binds posa4j's figures to a Micrometer {@link MeterRegistry}: the circuit breaker, bulkhead,
  * retry, timeout and fallback of every method in a {@link FaultToleranceRegistry} (those that
- * exist when bound and those created later), and every active object and command processor that
- * starts after binding.
+ * exist when bound and those created later), every active object and command processor that
+ * starts after binding, and every leader election this JVM is a member of.
  *
  * <pre>{@code
  * new Posa4jMetrics().bindTo(meterRegistry);   // posa4j's global registry: generated code and the agent
@@ -82,6 +83,12 @@ import java.util.Objects;
  * <tr><td>{@code posa4j.journal.durable.records}</td><td>gauge</td><td>{@code name}</td><td>records</td>
  *     <td>records of the journal known to be on the device, counted from its first (before any
  *     snapshot); only journaled processors</td></tr>
+ * <tr><td>{@code posa4j.election.leader}</td><td>gauge</td><td>{@code name}, {@code member}</td><td></td>
+ *     <td>1 while this process leads the election, 0 otherwise</td></tr>
+ * <tr><td>{@code posa4j.election.epoch}</td><td>gauge</td><td>{@code name}, {@code member}</td><td></td>
+ *     <td>the epoch (fencing token) of the leadership held; 0 when not leading</td></tr>
+ * <tr><td>{@code posa4j.election.lease.remaining}</td><td>gauge</td><td>{@code name}, {@code member}</td>
+ *     <td>milliseconds</td><td>time left before the leadership's deadline unless renewed; 0 when not leading</td></tr>
  * </tbody>
  * </table>
  *
@@ -106,7 +113,7 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
   }
 
   /**
-   * Metrics of a registry of your own (and of every active object and command processor).
+   * Metrics of a registry of your own (and of every active object, command processor and election).
    *
    * @param policies the registry whose policy sets get meters
    */
@@ -116,7 +123,8 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
 
   /**
    * Registers the meters of every policy set of the registry now, and of each one created later,
-   * and of each active object and command processor that starts from now on.
+   * of each active object and command processor that starts from now on, and of every election
+   * this JVM is a member of, now or later.
    *
    * @throws IllegalStateException after {@link #close()}
    */
@@ -130,10 +138,12 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
       return;
     }
     Binding binding = new Binding(new PolicyMeters(registry), new ActiveObjectMeters(registry),
-        new CommandProcessorMeters(registry));
+        new CommandProcessorMeters(registry), new ElectionMeters(registry));
     bindings.put(registry, binding);
     ActiveObjects.addObserver(binding.activeObjects());
     CommandProcessors.addObserver(binding.commandProcessors());
+    Elections.addObserver(binding.elections());
+    Elections.joined().forEach(binding.elections()::joined);
     policies.addRegistrationListener(binding.policies()::bind);
   }
 
@@ -149,6 +159,8 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
       binding.activeObjects().close();
       CommandProcessors.removeObserver(binding.commandProcessors());
       binding.commandProcessors().close();
+      Elections.removeObserver(binding.elections());
+      binding.elections().close();
       binding.policies().close();
     }
     bindings.clear();
@@ -156,5 +168,5 @@ public final class Posa4jMetrics implements MeterBinder, AutoCloseable {
 
   /** What one {@link #bindTo} set up. */
   private record Binding(PolicyMeters policies, ActiveObjectMeters activeObjects,
-      CommandProcessorMeters commandProcessors) {}
+      CommandProcessorMeters commandProcessors, ElectionMeters elections) {}
 }

@@ -1,5 +1,7 @@
 package io.github.posa4j.leader;
 
+import io.github.posa4j.leader.internal.Elections;
+import io.github.posa4j.leader.internal.ElectionView;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +23,7 @@ import java.util.function.LongConsumer;
  * ends, in order; a deadline that passes while the store is slow to answer is told by a timer.
  *
  */
-final class Membership {
+final class Membership implements ElectionView {
   private static final System.Logger LOG = System.getLogger("io.github.posa4j.leader");
 
   private final String name;
@@ -34,7 +36,6 @@ final class Membership {
   private final ScheduledExecutorService thread;
   private final List<LongConsumer> elected = new CopyOnWriteArrayList<>();
   private final List<Runnable> revoked = new CopyOnWriteArrayList<>();
-  private final List<MembershipObserver> observers = new CopyOnWriteArrayList<>();
 
   /** The leadership held now (maybe past its deadline, which {@link #admit} checks), or {@code null}. */
   private volatile Term term;
@@ -107,16 +108,40 @@ final class Membership {
     return current != null && current.deadline - System.nanoTime() > 0 ? current.deadline : 0;
   }
 
+  @Override
   public String name() {
     return name;
   }
 
+  @Override
   public String url() {
     return url;
   }
 
+  @Override
   public String memberId() {
     return memberId;
+  }
+
+  @Override
+  public long leaseMillis() {
+    return lease.toMillis();
+  }
+
+  @Override
+  public boolean isLeader() {
+    return admit() != 0;
+  }
+
+  @Override
+  public long epoch() {
+    return admit();
+  }
+
+  @Override
+  public long leaseRemainingMillis() {
+    long deadline = deadlineNanos();
+    return deadline == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
   }
 
   public Duration lease() {
@@ -140,14 +165,6 @@ final class Membership {
   /** Calls {@code listener} whenever a leadership of this process ends. */
   public void onRevoked(Runnable listener) {
     revoked.add(listener);
-  }
-
-  public void addObserver(MembershipObserver observer) {
-    observers.add(observer);
-  }
-
-  public void removeObserver(MembershipObserver observer) {
-    observers.remove(observer);
   }
 
   /** One renewal, on the membership's thread. */
@@ -184,9 +201,7 @@ final class Membership {
     term = new Term(epoch, deadline);
     if (toldEpoch != epoch) {
       toldEpoch = epoch;
-      for (MembershipObserver observer : observers) {
-        observer.elected(this, epoch);
-      }
+      Elections.tell(observer -> observer.elected(this, epoch));
       for (LongConsumer listener : elected) {
         callElected(listener, epoch);
       }
@@ -197,9 +212,7 @@ final class Membership {
 
   private void renewalFailed(Throwable failure) {
     String message = String.valueOf(failure);
-    for (MembershipObserver observer : observers) {
-      observer.renewalFailed(this, failure);
-    }
+    Elections.tell(observer -> observer.renewalFailed(this, failure));
     if (!message.equals(failing)) {
       failing = message;
       Term current = term;
@@ -227,9 +240,7 @@ final class Membership {
     }
     if (toldEpoch == ending.epoch) {
       toldEpoch = 0;
-      for (MembershipObserver observer : observers) {
-        observer.revoked(this, ending.epoch, why);
-      }
+      Elections.tell(observer -> observer.revoked(this, ending.epoch, why));
       for (Runnable listener : revoked) {
         try {
           listener.run();

@@ -3,6 +3,7 @@ package io.github.posa4j.leader;
 import io.github.posa4j.config.Config;
 import io.github.posa4j.config.ConfigException;
 import io.github.posa4j.config.ConfigValue;
+import io.github.posa4j.leader.internal.Elections;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The memberships of this JVM, one per election name, shared by every use of that name:
@@ -31,7 +31,6 @@ final class Memberships {
   public static final long DEFAULT_LEASE_MILLIS = 10_000;
 
   private static final ConcurrentMap<String, Membership> JOINED = new ConcurrentHashMap<>();
-  private static final List<MembershipObserver> OBSERVERS = new CopyOnWriteArrayList<>();
 
   private Memberships() {}
 
@@ -59,8 +58,8 @@ final class Memberships {
       Duration lease = lease(name, config);
       String memberId = memberId(name, config);
       Membership membership = new Membership(name, url, memberId, lease, openStore(name, url, memberId, lease));
-      OBSERVERS.forEach(membership::addObserver);
       JOINED.put(name, membership);
+      Elections.join(membership);
       membership.start();
       return membership;
     }
@@ -101,17 +100,7 @@ final class Memberships {
   public static void leave(Membership membership) {
     JOINED.remove(membership.name(), membership);
     membership.close();
-  }
-
-  /** Tells {@code observer} of every membership, present and future. */
-  public static void addObserver(MembershipObserver observer) {
-    OBSERVERS.add(observer);
-    JOINED.values().forEach(membership -> membership.addObserver(observer));
-  }
-
-  public static void removeObserver(MembershipObserver observer) {
-    OBSERVERS.remove(observer);
-    JOINED.values().forEach(membership -> membership.removeObserver(observer));
+    Elections.leave(membership);
   }
 
   private static Membership sameUrl(Membership existing, String url) {

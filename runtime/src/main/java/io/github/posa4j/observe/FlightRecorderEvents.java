@@ -36,6 +36,12 @@ import io.github.posa4j.resilience.FaultToleranceRegistry;
  *       failureMessage</td></tr>
  *   <tr><td>{@code io.github.posa4j.JournalSync}</td><td>a command processor forced its journal's
  *       new records to the device (a duration event)</td><td>processor, records, bytes, failed</td></tr>
+ *   <tr><td>{@code io.github.posa4j.LeaderElected}</td><td>this process began to lead an
+ *       election</td><td>election, member, epoch</td></tr>
+ *   <tr><td>{@code io.github.posa4j.LeaderRevoked}</td><td>a leadership of this process ended</td>
+ *       <td>election, member, epoch, reason</td></tr>
+ *   <tr><td>{@code io.github.posa4j.LeaseRenewalFailed}</td><td>asking an election's store for the
+ *       lease failed</td><td>election, member, leader, failureClass, failureMessage</td></tr>
  * </table>
  *
  * <p>A method is named by its policy key ({@code com.acme.Pay/charge(java.lang.String,long)}), an

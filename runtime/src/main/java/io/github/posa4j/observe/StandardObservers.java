@@ -5,6 +5,7 @@ import io.github.posa4j.active.internal.ActiveObjectProbe;
 import io.github.posa4j.command.internal.CommandProbe;
 import io.github.posa4j.command.internal.CommandProcessorObserver;
 import io.github.posa4j.internal.ObserverProvider;
+import io.github.posa4j.leader.internal.ElectionObserver;
 import io.github.posa4j.pubsub.internal.PublisherProbe;
 import io.github.posa4j.resilience.FaultToleranceListener;
 import io.github.posa4j.resilience.RegistrationListener;
@@ -34,6 +35,10 @@ public final class StandardObservers implements ObserverProvider {
       observer = PublisherEvents.INSTANCE;
     } else if (hook == CommandProbe.class) {
       observer = CommandEvents.INSTANCE;
+    } else if (hook == ElectionObserver.class) {
+      return Observability.jmxEnabled()
+          ? List.of(hook.cast(ElectionEvents.INSTANCE), hook.cast(LeaderElectionJmx.registrar()))
+          : List.of(hook.cast(ElectionEvents.INSTANCE));
     } else if (hook == RegistrationListener.class && Observability.jmxEnabled()) {
       observer = (RegistrationListener) Jmx::registerPolicies;
     } else if (hook == ActiveObjectObserver.class && Observability.jmxEnabled()) {

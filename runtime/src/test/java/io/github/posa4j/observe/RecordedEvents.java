@@ -19,7 +19,8 @@ import jdk.jfr.consumer.RecordingStream;
 final class RecordedEvents implements AutoCloseable {
   static final String PREFIX = "io.github.posa4j.";
   private static final List<String> NAMES = List.of("CircuitBreakerStateChange", "CallRejected", "Retry", "Timeout",
-      "Fallback", "ActiveObjectRequest", "SubscriberError", "QueueOverflow", "Command", "JournalSync");
+      "Fallback", "ActiveObjectRequest", "SubscriberError", "QueueOverflow", "Command", "JournalSync", "LeaderElected",
+      "LeaderRevoked", "LeaseRenewalFailed");
 
   private final RecordingStream stream = new RecordingStream();
   private final List<RecordedEvent> seen = new ArrayList<>();
