@@ -5,6 +5,7 @@ import io.github.posa4j.leader.internal.ElectionView;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -153,9 +154,10 @@ final class Membership implements ElectionView {
   }
 
   /** Calls {@code listener} with the epoch whenever this process begins to lead; at once if it leads now. */
-  public void onElected(LongConsumer listener) {
-    elected.add(listener);
-    thread.execute(() -> {
+  void onElected(LongConsumer listener) {
+    // Added on the membership's thread, so that it hears of the current leadership exactly once.
+    onThread(() -> {
+      elected.add(listener);
       if (toldEpoch != 0 && admit() == toldEpoch) {
         callElected(listener, toldEpoch);
       }
@@ -163,8 +165,16 @@ final class Membership implements ElectionView {
   }
 
   /** Calls {@code listener} whenever a leadership of this process ends. */
-  public void onRevoked(Runnable listener) {
-    revoked.add(listener);
+  void onRevoked(Runnable listener) {
+    onThread(() -> revoked.add(listener));
+  }
+
+  private void onThread(Runnable task) {
+    try {
+      thread.execute(task);
+    } catch (RejectedExecutionException closedAlready) {
+      // a closed membership tells nobody anything any more
+    }
   }
 
   /** One renewal, on the membership's thread. */
