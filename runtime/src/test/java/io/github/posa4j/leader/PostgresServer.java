@@ -17,9 +17,10 @@ import java.util.stream.Stream;
  * which {@code .ci/run} installs when it is missing), a new cluster in a temporary directory,
  * listening on a free port of 127.0.0.1 only, run as the unprivileged {@code postgres} user when
  * the tests run as root (the server refuses to run as root). Trust authentication on loopback;
- * {@code fsync} off, since no test here is about the server's own durability.
+ * {@code fsync} off, since no test here is about the server's own durability. The runtime's test
+ * jar carries it for the tests of other modules.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
   private static PostgresServer shared;
 
   private final Path bin;
@@ -34,7 +35,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** One server for the whole test JVM, stopped when it exits. */
-  static synchronized PostgresServer shared() throws IOException, InterruptedException {
+  public static synchronized PostgresServer shared() throws IOException, InterruptedException {
     if (shared == null) {
       PostgresServer server = start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::close));
@@ -44,7 +45,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** A new cluster, started. */
-  static PostgresServer start() throws IOException, InterruptedException {
+  public static PostgresServer start() throws IOException, InterruptedException {
     Path bin = findBin();
     Path directory = Files.createTempDirectory("posa4j-postgres-");
     PostgresServer server = new PostgresServer(bin, directory, freePort());
@@ -58,23 +59,23 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** {@code jdbc:postgresql://127.0.0.1:<port>/postgres?user=postgres}. */
-  String url() {
+  public String url() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Starts the server again after {@link #stop()}, on the same port and data. */
-  void restart() throws IOException, InterruptedException {
+  public void restart() throws IOException, InterruptedException {
     run(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", directory.resolve("log").toString(),
         "-w", "-o", "-p " + port + " -h 127.0.0.1 -k " + directory + " -c fsync=off", "start");
     running = true;
   }
 
   /** Stops the server at once, as a crash would: connections are cut, nothing is shut down cleanly. */
-  void stop() throws IOException, InterruptedException {
+  public void stop() throws IOException, InterruptedException {
     run(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w", "stop");
     running = false;
   }
