@@ -25,6 +25,8 @@ public final class ResilientPaymentClient extends PaymentClient {
 
   private static final FaultTolerance CHARGE_LATER = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "chargeLater", String.class);
 
+  private static final FaultTolerance SETTLE = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "settle", String.class);
+
   public ResilientPaymentClient(int failuresBeforeSuccess) {
     super(failuresBeforeSuccess);
   }
@@ -106,5 +108,23 @@ public final class ResilientPaymentClient extends PaymentClient {
   @Override
   public CompletionStage<String> chargeLater(String account) {
     return CHARGE_LATER.callAsync(() -> super.chargeLater(account));
+  }
+
+  @Override
+  public String settle(String account) {
+    try {
+      Permit permit = SETTLE.enter();
+      String result;
+      try {
+        result = super.settle(account);
+      } catch (Throwable failure) {
+        throw SETTLE.failed(permit, failure);
+      }
+      SETTLE.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return SETTLE.afterFailure(failure, () -> super.settle(account),
+          lastFailure -> notLeading(account));
+    }
   }
 }
