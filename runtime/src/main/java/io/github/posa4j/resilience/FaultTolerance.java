@@ -282,7 +282,7 @@ public final class FaultTolerance {
    *     failure
    */
   public void succeeded(Permit permit) {
-    endAttempt(permit);
+    endAttempt(permit); // a timeout throws here: the call goes on in afterFailure, which leaves it
     leaveCall();
   }
 
@@ -323,10 +323,10 @@ public final class FaultTolerance {
    * {@link #failed} or {@link #succeeded}, or a refusal of {@link #enter}): runs {@code body} again
    * as often as the retry policy allows, each attempt admitted, timed and recorded like the first,
    * sleeping each retry delay on the calling thread; a call {@code @LeaderOnly} refused is not run
-   * again, and the retries of an admitted one are not checked again. When no attempt succeeds, answers with
-   * {@code fallback} (the method's fallback method, or the policy's handler called with the call's
-   * arguments) if the fallback policy applies to the last failure, or else throws the last failure
-   * unchanged, even a checked one.
+   * again, and the retries of an admitted one are not checked again. When no attempt succeeds,
+   * answers with {@code fallback} (the method's fallback method, or the policy's handler called
+   * with the call's arguments) if the fallback policy applies to the last failure, or else throws
+   * the last failure unchanged, even a checked one.
    */
   public <T> T afterFailure(Throwable failure, Attempt<T> body, FallbackAnswer<T> fallback) {
     return finish(failure, body, fallback);
