@@ -23,9 +23,9 @@ public final class ResilientPaymentClient extends PaymentClient {
 
   private static final FaultTolerance PENDING = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "pending");
 
-  private static final FaultTolerance CHARGE_LATER = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "chargeLater", String.class);
-
   private static final FaultTolerance SETTLE = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "settle", String.class);
+
+  private static final FaultTolerance CHARGE_LATER = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "chargeLater", String.class);
 
   public ResilientPaymentClient(int failuresBeforeSuccess) {
     super(failuresBeforeSuccess);
@@ -106,11 +106,6 @@ public final class ResilientPaymentClient extends PaymentClient {
   }
 
   @Override
-  public CompletionStage<String> chargeLater(String account) {
-    return CHARGE_LATER.callAsync(() -> super.chargeLater(account));
-  }
-
-  @Override
   public String settle(String account) {
     try {
       Permit permit = SETTLE.enter();
@@ -126,5 +121,10 @@ public final class ResilientPaymentClient extends PaymentClient {
       return SETTLE.afterFailure(failure, () -> super.settle(account),
           lastFailure -> notLeading(account));
     }
+  }
+
+  @Override
+  public CompletionStage<String> chargeLater(String account) {
+    return CHARGE_LATER.callAsync(() -> super.chargeLater(account));
   }
 }
