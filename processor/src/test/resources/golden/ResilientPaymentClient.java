@@ -23,6 +23,8 @@ public final class ResilientPaymentClient extends PaymentClient {
 
   private static final FaultTolerance PENDING = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "pending");
 
+  private static final FaultTolerance SETTLE = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "settle", String.class);
+
   private static final FaultTolerance CHARGE_LATER = FaultToleranceRegistry.global().forMethod(PaymentClient.class, "chargeLater", String.class);
 
   public ResilientPaymentClient(int failuresBeforeSuccess) {
@@ -100,6 +102,24 @@ public final class ResilientPaymentClient extends PaymentClient {
       return result;
     } catch (Throwable failure) {
       return PENDING.afterFailure(failure, () -> super.pending());
+    }
+  }
+
+  @Override
+  public String settle(String account) {
+    try {
+      Permit permit = SETTLE.enter();
+      String result;
+      try {
+        result = super.settle(account);
+      } catch (Throwable failure) {
+        throw SETTLE.failed(permit, failure);
+      }
+      SETTLE.succeeded(permit);
+      return result;
+    } catch (Throwable failure) {
+      return SETTLE.afterFailure(failure, () -> super.settle(account),
+          lastFailure -> notLeading(account));
     }
   }
 

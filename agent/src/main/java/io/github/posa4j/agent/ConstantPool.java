@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * pool costs about as much as reading the bytes once, and most classes stop here.
  */
 final class ConstantPool {
-  private static final byte[][] DESCRIPTORS = Stream.of("CircuitBreaker", "Retry", "Timeout", "Bulkhead", "Fallback")
+  private static final byte[][] DESCRIPTORS = Stream.of("CircuitBreaker", "Retry", "Timeout", "Bulkhead", "Fallback",
+          "LeaderOnly")
       .map(name -> ("Lio/github/posa4j/annotation/" + name + ";").getBytes(StandardCharsets.UTF_8))
       .toArray(byte[][]::new);
 

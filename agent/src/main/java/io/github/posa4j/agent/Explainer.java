@@ -3,6 +3,7 @@ package io.github.posa4j.agent;
 import io.github.posa4j.annotation.Bulkhead;
 import io.github.posa4j.annotation.CircuitBreaker;
 import io.github.posa4j.annotation.Fallback;
+import io.github.posa4j.annotation.LeaderOnly;
 import io.github.posa4j.annotation.Retry;
 import io.github.posa4j.annotation.Timeout;
 import io.github.posa4j.config.Config;
@@ -10,6 +11,7 @@ import io.github.posa4j.config.ConfigValue;
 import io.github.posa4j.resilience.BulkheadPolicy;
 import io.github.posa4j.resilience.CircuitBreakerPolicy;
 import io.github.posa4j.resilience.FallbackPolicy;
+import io.github.posa4j.resilience.LeaderOnlyPolicy;
 import io.github.posa4j.resilience.Policy;
 import io.github.posa4j.resilience.RetryPolicy;
 import io.github.posa4j.resilience.TimeoutPolicy;
@@ -36,7 +38,7 @@ final class Explainer {
   private static final Map<Class<? extends Policy>, Class<? extends Annotation>> ANNOTATION_OF = Map.of(
       FallbackPolicy.class, Fallback.class, RetryPolicy.class, Retry.class,
       CircuitBreakerPolicy.class, CircuitBreaker.class, TimeoutPolicy.class, Timeout.class,
-      BulkheadPolicy.class, Bulkhead.class);
+      BulkheadPolicy.class, Bulkhead.class, LeaderOnlyPolicy.class, LeaderOnly.class);
 
   private final Config config;
 

@@ -3,6 +3,7 @@ package io.github.posa4j.agent;
 import io.github.posa4j.annotation.Bulkhead;
 import io.github.posa4j.annotation.CircuitBreaker;
 import io.github.posa4j.annotation.Fallback;
+import io.github.posa4j.annotation.LeaderOnly;
 import io.github.posa4j.annotation.Retry;
 import io.github.posa4j.annotation.Timeout;
 import java.lang.reflect.Method;
@@ -141,7 +142,8 @@ final class KeyRules {
 
   private static Map<String, Set<String>> attributes() {
     Map<String, Set<String>> attributes = new LinkedHashMap<>();
-    for (Class<?> annotation : List.of(CircuitBreaker.class, Retry.class, Timeout.class, Bulkhead.class, Fallback.class)) {
+    for (Class<?> annotation : List.of(CircuitBreaker.class, Retry.class, Timeout.class, Bulkhead.class, Fallback.class,
+        LeaderOnly.class)) {
       Set<String> names = new LinkedHashSet<>();
       Arrays.stream(annotation.getDeclaredMethods()).map(Method::getName).sorted().forEach(names::add);
       names.add("enabled");

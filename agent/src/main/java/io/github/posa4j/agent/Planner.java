@@ -3,6 +3,7 @@ package io.github.posa4j.agent;
 import io.github.posa4j.annotation.Bulkhead;
 import io.github.posa4j.annotation.CircuitBreaker;
 import io.github.posa4j.annotation.Fallback;
+import io.github.posa4j.annotation.LeaderOnly;
 import io.github.posa4j.annotation.Retry;
 import io.github.posa4j.annotation.Timeout;
 import io.github.posa4j.config.Config;
@@ -36,7 +37,7 @@ import net.bytebuddy.pool.TypePool;
  */
 final class Planner {
   private static final List<Class<? extends Annotation>> ANNOTATIONS =
-      List.of(CircuitBreaker.class, Retry.class, Timeout.class, Bulkhead.class, Fallback.class);
+      List.of(CircuitBreaker.class, Retry.class, Timeout.class, Bulkhead.class, Fallback.class, LeaderOnly.class);
 
   private final KeyRules rules;
   private final AgentConfig config;

@@ -49,7 +49,7 @@ class BadInputIT {
     assertLine("[posa4j] key com.acme.shop.BrokenShop/work/Retry/colour names no attribute 'colour' of Retry; ignored "
         + "(attributes: abortOn, delay, delayUnit, durationUnit, jitter, jitterDelayUnit, maxDuration, maxRetries, retryOn, enabled)");
     assertLine("[posa4j] key com.acme.shop.BrokenShop/work/Retri/maxRetries names no posa4j annotation 'Retri'; ignored "
-        + "(annotations: CircuitBreaker, Retry, Timeout, Bulkhead, Fallback)");
+        + "(annotations: CircuitBreaker, Retry, Timeout, Bulkhead, Fallback, LeaderOnly)");
     assertLine("[posa4j] key com.acme.shop.BrokenShop/badRatio(/Retry/maxRetries has an unclosed parameter list; ignored "
         + "(write <method>(<type>,<type>))");
     assertLine("[posa4j] key not/a/posa4j/key/at/all is not <Annotation>/<attribute>, <class>/<Annotation>/<attribute> or "

@@ -24,12 +24,13 @@ final class AnnotationNames {
   static final String TIMEOUT = PACKAGE + "Timeout";
   static final String BULKHEAD = PACKAGE + "Bulkhead";
   static final String FALLBACK = PACKAGE + "Fallback";
+  static final String LEADER_ONLY = PACKAGE + "LeaderOnly";
   static final String COMMAND_PROCESSOR = PACKAGE + "CommandProcessor";
   static final String UNDO = PACKAGE + "Undo";
   static final String READ_ONLY = PACKAGE + "ReadOnly";
 
-  /** The resilience annotations, in the order the policies nest, outermost last. */
-  static final List<String> RESILIENCE = List.of(CIRCUIT_BREAKER, RETRY, TIMEOUT, BULKHEAD, FALLBACK);
+  /** The resilience annotations, {@link #LEADER_ONLY} among them: the policies of the call protocol. */
+  static final List<String> RESILIENCE = List.of(CIRCUIT_BREAKER, RETRY, TIMEOUT, BULKHEAD, FALLBACK, LEADER_ONLY);
 
   private AnnotationNames() {}
 

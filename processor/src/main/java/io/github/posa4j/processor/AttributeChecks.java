@@ -52,6 +52,11 @@ final class AttributeChecks {
           values.require("value", values.number("value") >= 1, "must be >= 1");
           values.require("waitingTaskQueue", values.number("waitingTaskQueue") >= 1, "must be >= 1");
           break;
+        case AnnotationNames.LEADER_ONLY:
+          if (values.text("value").isBlank()) {
+            values.report("value", Messages.leaderOnlyWithoutElection());
+          }
+          break;
         default:
           break;
       }
@@ -83,6 +88,10 @@ final class AttributeChecks {
       return ((Number) values.get(attribute).getValue()).longValue();
     }
 
+    String text(String attribute) {
+      return (String) values.get(attribute).getValue();
+    }
+
     double decimal(String attribute) {
       return ((Number) values.get(attribute).getValue()).doubleValue();
     }
@@ -102,9 +111,12 @@ final class AttributeChecks {
 
     void require(String attribute, boolean valid, String rule) {
       if (!valid) {
-        AnnotationValue value = values.get(attribute);
-        reporter.error(element, mirror, value, Messages.invalidAttribute(annotation, attribute, raw(attribute), rule));
+        report(attribute, Messages.invalidAttribute(annotation, attribute, raw(attribute), rule));
       }
+    }
+
+    void report(String attribute, String message) {
+      reporter.error(element, mirror, values.get(attribute), message);
     }
   }
 }

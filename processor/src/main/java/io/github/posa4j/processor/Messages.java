@@ -89,6 +89,10 @@ final class Messages {
     return "@" + annotation + "(" + attribute + " = " + value + "): " + rule;
   }
 
+  static String leaderOnlyWithoutElection() {
+    return "@LeaderOnly needs the name of an election, e.g. @LeaderOnly(\"billing\")";
+  }
+
   static String fallbackBothOrNeither(boolean both) {
     return both
         ? "@Fallback gives both a handler class (value) and a fallbackMethod; keep one of them"

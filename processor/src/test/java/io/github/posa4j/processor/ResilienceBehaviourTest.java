@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The generated decorators, compiled by the processor and loaded: retry counts, checked
  * exceptions passing unchanged, fallback methods, the breaker opening, asynchronous retry and
- * timeout (for {@code CompletionStage} and {@code CompletableFuture}), methods without annotations
- * left alone, and a class-level annotation protecting the public methods only.
+ * timeout (for {@code CompletionStage} and {@code CompletableFuture}), a refused
+ * {@code @LeaderOnly} call answered by its fallback, methods without annotations left alone, and
+ * a class-level annotation protecting the public methods only.
  */
 class ResilienceBehaviourTest {
   private static ClassLoader loader;
@@ -94,6 +95,13 @@ class ResilienceBehaviourTest {
     assertThat(client.chargeLater("dave").toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isEqualTo("dave charged later");
     assertThat(client.calls).hasValue(2);
+  }
+
+  @Test
+  void aLeaderOnlyMethodOfAProcessThatCannotLeadFallsBackWithoutRunningTheBody() throws Exception {
+    PaymentClient client = client(0); // no posa4j.election.payments.url: this process cannot even join
+    assertThat(client.settle("alice")).isEqualTo("alice settles on the leader");
+    assertThat(client.calls).hasValue(0);
   }
 
   @Test

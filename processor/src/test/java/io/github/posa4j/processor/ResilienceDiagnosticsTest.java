@@ -107,6 +107,28 @@ class ResilienceDiagnosticsTest {
         annotation);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"@LeaderOnly(\"\")", "@LeaderOnly(\"  \")", "@LeaderOnly(value = \"\")"})
+  void aLeaderOnlyWithoutAnElection(String annotation) {
+    assertSingleError(client(
+            "public class Client {",
+            "  " + annotation,
+            "  public String call() { return \"\"; }",
+            "}"),
+        "@LeaderOnly needs the name of an election, e.g. @LeaderOnly(\"billing\")",
+        annotation);
+  }
+
+  @Test
+  void aLeaderOnlyOnAStaticMethod() {
+    assertSingleError(client(
+            "public class Client {",
+            "  @LeaderOnly(\"billing\") public static String call() { return \"\"; }",
+            "}"),
+        "@LeaderOnly cannot apply to a static method: the generated decorator overrides it; remove 'static'",
+        "public static String call()");
+  }
+
   @Test
   void aFallbackMethodThatDoesNotExist() {
     assertSingleError(client(

@@ -3,6 +3,7 @@ package io.github.posa4j.leader;
 import io.github.posa4j.config.Config;
 import io.github.posa4j.resilience.internal.LeaderGate;
 import io.github.posa4j.resilience.internal.LeaderGates;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +32,8 @@ public final class LeaderOnlyGates implements LeaderGates {
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String election;
+    /** The message of the last refusal, made again only when its method or its reason changes. */
+    private volatile RefusalMessage lastRefusal;
     private volatile Membership membership;
     private volatile String unjoinable;
     private long nextJoin;
@@ -57,9 +60,17 @@ public final class LeaderOnlyGates implements LeaderGates {
     @Override
     public RuntimeException refusal(String method) {
       String why = unjoinable;
-      return new NotLeaderException(NotLeaderException.messageFor(method, election)
-          + (why == null ? "" : " (it could not join the election: " + why + ")"), (Void) null);
+      RefusalMessage message = lastRefusal;
+      if (message == null || !message.method().equals(method) || !Objects.equals(message.why(), why)) {
+        message = new RefusalMessage(method, why, NotLeaderException.messageFor(method, election)
+            + (why == null ? "" : " (it could not join the election: " + why + ")"));
+        lastRefusal = message;
+      }
+      return new NotLeaderException(message.text(), (Void) null);
     }
+
+    /** A refusal's message, and what it was made from. */
+    private record RefusalMessage(String method, String why, String text) {}
 
     private synchronized Membership join() {
       Membership current = membership;

@@ -1,5 +1,7 @@
 package io.github.posa4j.resilience;
 
+import io.github.posa4j.resilience.internal.CallEpoch;
+import io.github.posa4j.resilience.internal.LeaderGate;
 import io.github.posa4j.resilience.internal.Permit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +20,12 @@ import java.util.function.Supplier;
  * its stage completes or its timeout fires, whichever is first, and the next step (retry,
  * fallback, result) is chained from there. Cancelling the caller's future stops further attempts,
  * and takes an attempt waiting in the bulkhead's queue out of it.
+ *
+ * <p>{@code @LeaderOnly} is checked once, when the call starts; a refused call goes straight to the
+ * fallback or fails. Each attempt's body creates its stage with the call's epoch entered on the
+ * thread that runs it (the caller's for the first attempt, unless it waited in the bulkhead's
+ * queue), so {@code Leadership.epoch()} answers there; the stage's continuations run elsewhere and
+ * must take the epoch with them.
  */
 final class AsyncCall<T> {
   private final FaultTolerance policy;
@@ -27,6 +35,8 @@ final class AsyncCall<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private int attempt;
   private long retryingSince;
+  /** The epoch {@code @LeaderOnly} admitted the call with, or 0 without that policy. */
+  private long epoch;
   /**
    * The last attempt that waited in the bulkhead's queue: the one the caller's giving up takes out.
    * Set only by {@link Attempt#begin()}, and attempts begin one after another.
@@ -41,8 +51,25 @@ final class AsyncCall<T> {
   }
 
   CompletableFuture<T> start() {
+    LeaderGate gate = policy.leaderGate();
+    if (gate != null) {
+      epoch = gate.admit();
+      if (epoch == 0) {
+        refused(gate.refusal(policy.method()));
+        return result;
+      }
+    }
     startAttempt();
     return result;
+  }
+
+  /** Ends a call {@code @LeaderOnly} refused: no attempt, no retry; the fallback, if it applies. */
+  private void refused(RuntimeException refusal) {
+    if (fallback != null && policy.fallsBackOn(refusal)) {
+      fallBack(refusal);
+    } else {
+      result.completeExceptionally(refusal);
+    }
   }
 
   private void startAttempt() {
@@ -232,6 +259,9 @@ final class AsyncCall<T> {
     @Override
     public void run() {
       CompletionStage<T> stage;
+      if (epoch != 0) {
+        CallEpoch.enter(epoch);
+      }
       try {
         stage = body.get();
         if (stage == null) {
@@ -239,6 +269,10 @@ final class AsyncCall<T> {
         }
       } catch (Throwable t) {
         stage = CompletableFuture.failedFuture(t);
+      } finally {
+        if (epoch != 0) {
+          CallEpoch.leave();
+        }
       }
       stage.whenComplete(this::finished);
     }

@@ -2,7 +2,9 @@ package io.github.posa4j.resilience;
 
 import io.github.posa4j.annotation.FallbackHandler;
 import io.github.posa4j.resilience.internal.Attempt;
+import io.github.posa4j.resilience.internal.CallEpoch;
 import io.github.posa4j.resilience.internal.FallbackAnswer;
+import io.github.posa4j.resilience.internal.LeaderGate;
 import io.github.posa4j.resilience.internal.Permit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * The resilience policies of one method, composed in the order
- * {@code Fallback(Retry(CircuitBreaker(Timeout(Bulkhead(call)))))} with the semantics of
- * MicroProfile Fault Tolerance. One instance per method, shared by every object and thread that
+ * {@code Fallback(LeaderOnly(Retry(CircuitBreaker(Timeout(Bulkhead(call))))))} with the semantics
+ * of MicroProfile Fault Tolerance. One instance per method, shared by every object and thread that
  * calls it; find or create it through {@link FaultToleranceRegistry}.
  *
  * <h2>Calling</h2>
@@ -39,7 +41,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * try {
- *   Permit permit = POLICY.enter();              // may throw CircuitBreakerOpenException, BulkheadFullException
+ *   Permit permit = POLICY.enter();              // may throw NotLeaderException, CircuitBreakerOpenException, BulkheadFullException
  *   Receipt result;
  *   try {
  *     result = charge(order);                    // the protected body
@@ -53,6 +55,11 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * <p>{@code @LeaderOnly} is checked once per call, by {@link #enter()} for the first attempt; the
+ * call's epoch stays {@linkplain io.github.posa4j.leader.Leadership#epoch() the thread's} until
+ * {@link #succeeded} returns or {@link #afterFailure} has run the retries, before any fallback.
+ * A refused call goes straight to the fallback or is rethrown.
+ *
  * <p>{@link Permit}, {@link Attempt} and {@link FallbackAnswer} live in
  * {@code io.github.posa4j.resilience.internal}: they are for generated and woven code only.
  */
@@ -63,6 +70,8 @@ public final class FaultTolerance {
   private static final Permit FREE = new Permit() {};
 
   private final String method;
+  /** The election of {@code @LeaderOnly}, asked once per call, or null without that policy. */
+  private final LeaderGate leaderGate;
   private final CircuitBreakerState breaker;
   private final BulkheadState bulkhead;
   private final long timeoutNanos;
@@ -85,6 +94,10 @@ public final class FaultTolerance {
     List<Policy> policies = new ArrayList<>();
     if (builder.fallback != null) {
       policies.add(builder.fallback);
+    }
+    if (builder.leaderOnly != null) {
+      builder.leaderOnly.validate(method);
+      policies.add(builder.leaderOnly);
     }
     if (builder.retry != null) {
       builder.retry.validate(method);
@@ -110,6 +123,7 @@ public final class FaultTolerance {
     this.handlerAnswer = hasHandler ? this::handleFallback : null;
     this.asyncHandlerAnswer = hasHandler ? lastFailure -> asStage(handleFallback(lastFailure)) : null;
     this.retry = builder.retry;
+    this.leaderGate = builder.leaderOnly == null ? null : LeaderGateService.gate(builder.leaderOnly.election(), method);
     this.breaker = builder.circuitBreaker == null ? null : new CircuitBreakerState(builder.circuitBreaker, this);
     this.timeoutNanos = builder.timeout == null ? 0 : builder.timeout.nanos();
     this.asyncExecutor = builder.asyncExecutor;
@@ -208,12 +222,47 @@ public final class FaultTolerance {
   // ---------------------------------------------------------------- the protocol of generated and woven code
 
   /**
-   * Admits one attempt: asks the circuit breaker, takes a bulkhead slot and starts the timeout.
+   * Admits a call and its first attempt: checks {@code @LeaderOnly}, asks the circuit breaker,
+   * takes a bulkhead slot and starts the timeout. Whatever it throws goes to {@link #afterFailure}.
    *
+   * @throws RuntimeException a {@code NotLeaderException} when this process does not lead the
+   *     election of {@code @LeaderOnly}
    * @throws CircuitBreakerOpenException when the breaker is open
    * @throws BulkheadFullException when every slot is taken (the breaker counts it as a failure)
    */
   public Permit enter() {
+    if (leaderGate != null) {
+      admitCall();
+    }
+    return enterAttempt();
+  }
+
+  /**
+   * Checks {@code @LeaderOnly} for a call and enters its epoch, or 0 for a refused call, which
+   * tells {@link #finish} not to retry it. A volatile read and a clock read: no I/O.
+   */
+  private void admitCall() {
+    long epoch = leaderGate.admit();
+    CallEpoch.enter(epoch);
+    if (epoch == 0) {
+      throw leaderGate.refusal(method);
+    }
+  }
+
+  /** Whether the call whose failure {@link #finish} handles was admitted by {@code @LeaderOnly}. */
+  private boolean admitted() {
+    return leaderGate == null || CallEpoch.current() != 0;
+  }
+
+  /** Ends what {@link #admitCall} entered, so that an outer call's epoch is the thread's again. */
+  private void leaveCall() {
+    if (leaderGate != null) {
+      CallEpoch.leave();
+    }
+  }
+
+  /** Admits one attempt: asks the circuit breaker, takes a bulkhead slot and starts the timeout. */
+  private Permit enterAttempt() {
     Permit permit = breaker == null ? FREE : breaker.acquire();
     if (bulkhead != null && !bulkhead.tryAcquire()) {
       BulkheadFullException full = new BulkheadFullException(bulkhead.fullMessage(), null);
@@ -233,6 +282,12 @@ public final class FaultTolerance {
    *     failure
    */
   public void succeeded(Permit permit) {
+    endAttempt(permit); // a timeout throws here: the call goes on in afterFailure, which leaves it
+    leaveCall();
+  }
+
+  /** {@link #succeeded} for one attempt of a call that goes on until {@link #finish} ends it. */
+  private void endAttempt(Permit permit) {
     if (timeoutNanos > 0 && ((TimedPermit) permit).finishTimedOut()) {
       releaseSlot();
       TimeoutExceededException timeout = new TimeoutExceededException(method, timeoutNanos, null);
@@ -267,10 +322,11 @@ public final class FaultTolerance {
    * Finishes a call whose first attempt failed with {@code failure} (already recorded by
    * {@link #failed} or {@link #succeeded}, or a refusal of {@link #enter}): runs {@code body} again
    * as often as the retry policy allows, each attempt admitted, timed and recorded like the first,
-   * sleeping each retry delay on the calling thread. When no attempt succeeds, answers with
-   * {@code fallback} (the method's fallback method, or the policy's handler called with the call's
-   * arguments) if the fallback policy applies to the last failure, or else throws the last failure
-   * unchanged, even a checked one.
+   * sleeping each retry delay on the calling thread; a call {@code @LeaderOnly} refused is not run
+   * again, and the retries of an admitted one are not checked again. When no attempt succeeds,
+   * answers with {@code fallback} (the method's fallback method, or the policy's handler called
+   * with the call's arguments) if the fallback policy applies to the last failure, or else throws
+   * the last failure unchanged, even a checked one.
    */
   public <T> T afterFailure(Throwable failure, Attempt<T> body, FallbackAnswer<T> fallback) {
     return finish(failure, body, fallback);
@@ -285,13 +341,19 @@ public final class FaultTolerance {
   }
 
   private <T> T finish(Throwable failure, Attempt<T> body, FallbackAnswer<T> fallback) {
-    long retryingSince = retryStartTime();
-    for (int attempt = 0; retryAfter(failure, attempt, retryingSince); attempt++) {
-      try {
-        return attempt(body);
-      } catch (Throwable next) {
-        failure = next;
+    try {
+      if (admitted()) { // a refused call is never retried
+        long retryingSince = retryStartTime();
+        for (int attempt = 0; retryAfter(failure, attempt, retryingSince); attempt++) {
+          try {
+            return attempt(body);
+          } catch (Throwable next) {
+            failure = next;
+          }
+        }
       }
+    } finally {
+      leaveCall(); // the fallback runs outside LeaderOnly
     }
     if (fallback != null && fallsBackOn(failure)) {
       try {
@@ -303,16 +365,16 @@ public final class FaultTolerance {
     throw propagate(failure);
   }
 
-  /** One more attempt of {@code body}, as generated code runs the first. */
+  /** One more attempt of {@code body}, as generated code runs the first, in the call's admission. */
   private <T> T attempt(Attempt<T> body) throws Throwable {
-    Permit permit = enter();
+    Permit permit = enterAttempt();
     T result;
     try {
       result = body.run();
     } catch (Throwable failure) {
       throw failed(permit, failure);
     }
-    succeeded(permit);
+    endAttempt(permit);
     return result;
   }
 
@@ -414,6 +476,11 @@ public final class FaultTolerance {
   }
 
   // ---------------------------------------------------------------- shared with the async path
+
+  /** The election of {@code @LeaderOnly}, or null without that policy. */
+  LeaderGate leaderGate() {
+    return leaderGate;
+  }
 
   CircuitBreakerState breakerState() {
     return breaker;
@@ -528,6 +595,7 @@ public final class FaultTolerance {
     private TimeoutPolicy timeout;
     private BulkheadPolicy bulkhead;
     private FallbackPolicy fallback;
+    private LeaderOnlyPolicy leaderOnly;
     private Executor asyncExecutor = ForkJoinPool.commonPool();
     private final List<FaultToleranceListener> listeners = new ArrayList<>();
 
@@ -562,6 +630,18 @@ public final class FaultTolerance {
     /** Adds a fallback. */
     public Builder fallback(FallbackPolicy fallback) {
       this.fallback = fallback;
+      return this;
+    }
+
+    /**
+     * Runs calls only while this process leads the policy's election, checked once per call
+     * inside the fallback and outside every other policy; a refused call throws the
+     * {@code NotLeaderException} of {@code io.github.posa4j.leader}. The election is joined on
+     * the first call, at the URL configured under {@code posa4j.election.<name>.url}, unless this
+     * process already is a member.
+     */
+    public Builder leaderOnly(LeaderOnlyPolicy leaderOnly) {
+      this.leaderOnly = leaderOnly;
       return this;
     }
 

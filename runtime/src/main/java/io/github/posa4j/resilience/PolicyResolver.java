@@ -4,6 +4,7 @@ import io.github.posa4j.annotation.Bulkhead;
 import io.github.posa4j.annotation.CircuitBreaker;
 import io.github.posa4j.annotation.Fallback;
 import io.github.posa4j.annotation.FallbackHandler;
+import io.github.posa4j.annotation.LeaderOnly;
 import io.github.posa4j.annotation.Retry;
 import io.github.posa4j.annotation.Timeout;
 import io.github.posa4j.config.Config;
@@ -166,6 +167,14 @@ public final class PolicyResolver {
           .map(v -> v.asThrowableClasses(loader))
           .orElseGet(() -> fallback.annotation == null ? ExceptionFilter.classes() : fallback.annotation.skipOn());
       builder.fallback(FallbackPolicy.of(handler, applyOn, skipOn));
+      any = true;
+    }
+
+    Found<LeaderOnly> leaderOnly = find(method, LeaderOnly.class, keys, keysAddPolicies);
+    if (leaderOnly != null) {
+      String election = leaderOnly.value("value").map(ConfigValue::value).map(String::trim)
+          .orElse(leaderOnly.annotation == null ? "" : leaderOnly.annotation.value());
+      builder.leaderOnly(LeaderOnlyPolicy.of(election));
       any = true;
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * which {@code .ci/run} installs when it is missing), a new cluster in a temporary directory,
  * listening on a free port of 127.0.0.1 only, run as the unprivileged {@code postgres} user when
  * the tests run as root (the server refuses to run as root). Trust authentication on loopback;
- * {@code fsync} off, since no test here is about the server's own durability.
+ * {@code fsync} off, since no test here is about the server's own durability. The runtime's test
+ * jar carries it for the tests of other modules.
  */
 public final class PostgresServer implements AutoCloseable {
   private static PostgresServer shared;

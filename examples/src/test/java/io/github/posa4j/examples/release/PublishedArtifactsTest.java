@@ -27,7 +27,8 @@ class PublishedArtifactsTest {
   void everyPublishedModuleHasItsLicenceModuleNameSourcesAndJavadoc(String module) throws IOException {
     List<Path> jars = jarsOf(module);
 
-    Path main = only(jars, module, name -> !name.contains("-sources") && !name.contains("-javadoc") && !name.startsWith("original-"));
+    Path main = only(jars, module, name -> !name.contains("-sources") && !name.contains("-javadoc") && !name.contains("-tests")
+        && !name.startsWith("original-"));
     try (JarFile jar = new JarFile(main.toFile())) {
       assertThat(read(jar, "META-INF/LICENSE")).as("META-INF/LICENSE of %s", main).isEqualTo(Files.readAllBytes(ROOT.resolve("LICENSE")));
       assertThat(read(jar, "META-INF/NOTICE")).as("META-INF/NOTICE of %s", main).isEqualTo(Files.readAllBytes(ROOT.resolve("NOTICE")));

@@ -1,32 +1,44 @@
 package io.github.posa4j.resilience.internal;
 
+import java.util.Arrays;
+
 /**
- * The epoch of the {@code @LeaderOnly} call running on this thread, for
- * {@link io.github.posa4j.leader.Leadership#epoch()}: set when a call is admitted, and put back
- * to what it was (an outer call's epoch, or 0) when it returns. Internal: only the call protocol
- * sets it.
+ * The epochs of the {@code @LeaderOnly} calls running on this thread, innermost on top, for
+ * {@link io.github.posa4j.leader.Leadership#epoch()}. The call protocol enters a call's epoch when
+ * it checks the call (0 for a refused call) and leaves it when the call ends; between the two,
+ * code that knows nothing of the call (generated and woven code holds only a permit) runs, which
+ * is why the outer epochs are kept here rather than by the caller. Internal: only the call
+ * protocol enters and leaves.
  */
 public final class CallEpoch {
-  /** A mutable cell per thread, so that entering and leaving a call allocates nothing. */
-  private static final ThreadLocal<long[]> EPOCH = ThreadLocal.withInitial(() -> new long[1]);
+  /** A stack per thread that grows only with deeper nesting, so that entering and leaving allocate nothing. */
+  private static final ThreadLocal<CallEpoch> THREAD = ThreadLocal.withInitial(CallEpoch::new);
+
+  private long[] epochs = new long[4];
+  private int depth;
 
   private CallEpoch() {}
 
-  /** Sets this thread's epoch to {@code epoch} and returns the one it replaces, for {@link #restore}. */
-  public static long enter(long epoch) {
-    long[] cell = EPOCH.get();
-    long outer = cell[0];
-    cell[0] = epoch;
-    return outer;
+  /** Makes {@code epoch} this thread's epoch until the matching {@link #leave()}. */
+  public static void enter(long epoch) {
+    CallEpoch stack = THREAD.get();
+    if (stack.depth == stack.epochs.length) {
+      stack.epochs = Arrays.copyOf(stack.epochs, stack.depth * 2);
+    }
+    stack.epochs[stack.depth++] = epoch;
   }
 
-  /** Puts back the epoch {@link #enter} returned. */
-  public static void restore(long outer) {
-    EPOCH.get()[0] = outer;
+  /** Ends the innermost call: the epoch of the call around it, if any, is this thread's again. */
+  public static void leave() {
+    CallEpoch stack = THREAD.get();
+    if (stack.depth > 0) {
+      stack.depth--;
+    }
   }
 
-  /** The epoch of the call running on this thread, or 0 outside any {@code @LeaderOnly} call. */
+  /** The epoch of the innermost call running on this thread, or 0 outside any (or in a refused one). */
   public static long current() {
-    return EPOCH.get()[0];
+    CallEpoch stack = THREAD.get();
+    return stack.depth == 0 ? 0 : stack.epochs[stack.depth - 1];
   }
 }

@@ -1,8 +1,8 @@
 package io.github.posa4j.resilience.internal;
 
 /**
- * The check of {@code @LeaderOnly} as the call protocol sees it: one election, asked before each
- * attempt. Implemented by {@code io.github.posa4j.leader}, found through {@link LeaderGates}, so
+ * The check of {@code @LeaderOnly} as the call protocol sees it: one election, asked once per call.
+ * Implemented by {@code io.github.posa4j.leader}, found through {@link LeaderGates}, so
  * that the call protocol does not depend on the elections' package.
  */
 public interface LeaderGate {
@@ -16,6 +16,9 @@ public interface LeaderGate {
    */
   long admit();
 
-  /** The exception that refuses a call of {@code method} when {@link #admit()} returned 0. */
+  /**
+   * The exception that refuses a call of {@code method} when {@link #admit()} returned 0: one
+   * small object, without a stack trace, its message made once per method and reason.
+   */
   RuntimeException refusal(String method);
 }
