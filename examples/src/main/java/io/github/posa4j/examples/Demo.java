@@ -1,5 +1,7 @@
 package io.github.posa4j.examples;
 
+import io.github.posa4j.examples.billing.BillingReport;
+import io.github.posa4j.examples.billing.BillingStory;
 import io.github.posa4j.examples.legacy.LegacyAppRunner;
 import io.github.posa4j.examples.legacy.LegacyPaymentsApp.Summary;
 import io.github.posa4j.examples.orderbook.CrashReport;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,15 +21,17 @@ import java.util.concurrent.TimeUnit;
  * The demo behind the README's first command ({@code ./demo.sh}): an order service that uses every
  * pattern of posa4j ({@link ShopStory}), then a legacy app that was never compiled with posa4j, run
  * as it is and then under the agent, then the shop's order book, a {@code @CommandProcessor} whose
- * writer is killed with {@code kill -9} in the middle of a stream of orders ({@link CrashStory}), and
- * a summary table of what happened.
+ * writer is killed with {@code kill -9} in the middle of a stream of orders ({@link CrashStory}), the
+ * shop's billing run made by exactly one of three processes ({@link BillingStory}: a leader killed,
+ * another paused past its lease and fenced off by its epoch), and a summary table of what happened.
  *
  * <p>The agent's part needs {@code agent/target/posa4j-agent.jar} and
  * {@code examples/legacy.properties}, found from the working directory (the repository root) or
  * given by the system properties {@value #AGENT_PROPERTY} and {@value #CONFIG_PROPERTY}. Without the
- * jar the demo says so and leaves that part out. It exits with 0, or with 1 if the legacy app did
- * not run to its end, or the order book's writer could not be run up to its kill or its journal lost
- * an acknowledged order.
+ * jar the demo says so and leaves that part out; without Debian's PostgreSQL package it leaves the
+ * billing part out. It exits with 0, or with 1 if the legacy app did not run to its end, or the
+ * order book's writer could not be run up to its kill or its journal lost an acknowledged order, or
+ * the billing part went wrong.
  */
 public final class Demo {
   /** The system property naming the agent jar. */
@@ -53,7 +58,8 @@ public final class Demo {
    * Tells the story on {@code out}, running the legacy app under {@code agent} with {@code config}.
    *
    * @throws IllegalStateException if the legacy app does not run to its end, or the order book's writer
-   *     could not be run up to its kill, or its journal did not give back every acknowledged order
+   *     could not be run up to its kill, or its journal did not give back every acknowledged order, or
+   *     the billing processes did not fail over, or a paused leader's late write was accepted
    */
   public static void run(PrintStream out, Path agent, Path config) throws IOException, InterruptedException {
     long start = System.nanoTime();
@@ -87,10 +93,24 @@ public final class Demo {
     rows.add(crash.row());
 
     out.println();
+    out.println("Part 4: the shop's billing run, made by exactly one of three processes: a @LeaderOnly method, a leader"
+        + " killed with kill -9 and another paused with SIGSTOP past its lease (examples/.../billing)");
+    BillingReport billing;
+    try {
+      billing = BillingStory.run(out);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the billing part could not use its database: " + e, e);
+    }
+    rows.add(billing.row());
+
+    out.println();
     out.println("Summary (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s)");
     printTable(out, rows);
     if (!crash.durable() || !crash.undoneAfterRestart()) {
       throw new IllegalStateException("the order book's journal did not give back what it acknowledged: " + crash);
+    }
+    if (billing.ran() && !billing.staleWriteRefused()) {
+      throw new IllegalStateException("the paused leader's late billing write was accepted: " + billing);
     }
   }
 

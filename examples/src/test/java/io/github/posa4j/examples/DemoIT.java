@@ -33,7 +33,7 @@ class DemoIT {
   @BeforeAll
   static void runTheDemo() throws Exception {
     String classPath = String.join(File.pathSeparator, JavaProcess.property("posa4j.examples.classes"),
-        locationOf(FaultTolerance.class), locationOf(ActiveObject.class));
+        locationOf(FaultTolerance.class), locationOf(ActiveObject.class), locationOf(Class.forName("org.postgresql.Driver")));
     run = JavaProcess.run(List.of(
         "-D" + Demo.AGENT_PROPERTY + "=" + JavaProcess.AGENT_JAR,
         "-D" + Demo.CONFIG_PROPERTY + "=" + JavaProcess.property("posa4j.examples.legacy-properties")),
@@ -83,6 +83,22 @@ class DemoIT {
     Matcher reopened = find(REOPENED, lines);
     assertThat(Integer.parseInt(reopened.group(1))).as(output).isEqualTo(recovered);
     assertThat(Integer.parseInt(reopened.group(2))).as(output).isEqualTo(recovered);
+  }
+
+  @Test
+  void oneOfThreeProcessesBillsAndAPausedLeadersLateWriteIsTurnedAway() {
+    List<String> lines = run.lines();
+    String output = String.join("\n", lines);
+
+    assertThat(run.exitCode()).as(output).isZero();
+    assertThat(lines).as(output)
+        .anyMatch(line -> line.startsWith("Part 4: the shop's billing run, made by exactly one of three processes"))
+        .anyMatch(line -> line.matches("   node-\\d leads and bills under epoch \\d+"))
+        .anyMatch(line -> line.matches("   kill -9 node-\\d: node-\\d bills under epoch \\d+ \\d+ ms later.*"))
+        .anyMatch(line -> line.matches("   SIGCONT node-\\d: its run goes on with epoch (\\d+); the table turns the write"
+            + " away \\(epoch \\d+ < \\d+\\)"))
+        .anyMatch(line -> line.matches(" *@LeaderOnly billing, 3 processes +\\| next leader billed \\d+ ms after kill -9"
+            + " \\(lease 1,000 ms\\); paused leader's late write refused by its epoch; \\d+ runs billed"));
   }
 
   private static Matcher find(Pattern pattern, List<String> lines) {
