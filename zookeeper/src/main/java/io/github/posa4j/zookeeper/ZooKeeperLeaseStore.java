@@ -1,0 +1,172 @@
+package io.github.posa4j.zookeeper;
+
+import io.github.posa4j.leader.LeaseStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.OpResult;
+
+/**
+ * The lease of an election in ZooKeeper, for one member. Under {@code <path>/<election>}:
+ *
+ * <ul>
+ *   <li>{@code members/}: one ephemeral sequential node per member session (see
+ *       {@link MemberLine}); the member whose node is first in line leads. The node lives as long
+ *       as the session, whose timeout is the lease: a member that dies or pauses keeps its node,
+ *       and so the lead, until the server expires its session, a lease after its last request;
+ *   <li>{@code epoch}: a persistent node that each new leadership modifies. The epoch of a
+ *       leadership is the zxid of that modification (its {@code mzxid}), which ZooKeeper makes
+ *       greater than every earlier transaction's: epochs are large numbers that grow with every
+ *       leadership, even when the node is deleted and created again. Its data names the member
+ *       that began the latest leadership.
+ * </ul>
+ *
+ * <p>A leadership begins in one transaction that checks that this member's node still exists and
+ * modifies {@code epoch}: a member whose session expired while it was asking cannot take an epoch
+ * after its successor's. Since sequence numbers only grow, a node that was first in line and
+ * still exists is still first. A leadership continues (same epoch) while the member asks again
+ * with it, its node is the same, and still first; after a gap ({@code heldEpoch} 0) a new one begins.
+ *
+ * <p>The Curator client is made on the first {@link #acquire}, which is when the lease, its
+ * session timeout, is known. Every call waits at most a third of the lease.
+ */
+final class ZooKeeperLeaseStore implements LeaseStore {
+  private final ZooKeeperUrl url;
+  private final String memberId;
+  private final byte[] memberData;
+  private final String membersPath;
+  private final String epochPath;
+  private final List<String> pathsToCreate;
+  private SessionClient client;
+  private boolean pathsCreated;
+  /** The leadership this member began last and has not lost since, or {@code null}. */
+  private Leadership leadership;
+
+  /** A leadership: the node that was first in line when it began, and its epoch. */
+  private record Leadership(String node, long epoch) {}
+
+  ZooKeeperLeaseStore(String election, ZooKeeperUrl url, String memberId) {
+    this.url = url;
+    this.memberId = memberId;
+    this.memberData = memberId.getBytes(StandardCharsets.UTF_8);
+    String electionPath = url.electionPath(election);
+    this.membersPath = electionPath + "/members";
+    this.epochPath = electionPath + "/epoch";
+    this.pathsToCreate = pathsTo(electionPath, List.of(membersPath, epochPath));
+  }
+
+  @Override
+  public long acquire(Duration lease, long heldEpoch) throws Exception {
+    long deadline = System.nanoTime() + callNanos(lease);
+    BoundedCalls calls = client(lease).connected(deadline);
+    if (!pathsCreated) {
+      calls.createMissing(pathsToCreate);
+      pathsCreated = true;
+    }
+    MemberLine line = line(calls);
+    String own = line.own();
+    if (own == null) {
+      calls.create(membersPath + "/" + MemberLine.namePrefix(calls.sessionId()), memberData,
+          CreateMode.EPHEMERAL_SEQUENTIAL);
+      // Listed again, not assumed first: a node created meanwhile by another member may be ahead of it.
+      line = line(calls);
+      own = line.own();
+    }
+    line.extraOwn().forEach(extra -> calls.deleteLater(membersPath + "/" + extra));
+    if (own == null || !own.equals(line.first())) {
+      leadership = null;
+      return 0;
+    }
+    Leadership held = leadership;
+    if (heldEpoch != 0 && held != null && held.epoch() == heldEpoch && held.node().equals(own)) {
+      return heldEpoch;
+    }
+    leadership = begin(calls, own);
+    return leadership == null ? 0 : leadership.epoch();
+  }
+
+  /** Begins a leadership with a new epoch, if {@code own} still exists. */
+  private Leadership begin(BoundedCalls calls, String own) throws Exception {
+    List<OpResult> results = calls.transaction(List.of(
+        Op.check(membersPath + "/" + own, -1),
+        Op.setData(epochPath, memberData, -1)));
+    if (results.get(0) instanceof OpResult.ErrorResult) {
+      return null; // the session expired and took the node along: another member may lead now
+    }
+    if (results.get(1) instanceof OpResult.SetDataResult set) {
+      return new Leadership(own, set.getStat().getMzxid());
+    }
+    pathsCreated = false; // someone deleted the epoch node: created again on the next call
+    int error = ((OpResult.ErrorResult) results.get(1)).getErr();
+    throw KeeperException.create(KeeperException.Code.get(error), epochPath);
+  }
+
+  private MemberLine line(BoundedCalls calls) throws Exception {
+    try {
+      return MemberLine.of(calls.children(membersPath), calls.sessionId());
+    } catch (KeeperException.NoNodeException e) {
+      pathsCreated = false;
+      throw e;
+    }
+  }
+
+  /** Deletes this member's nodes, so that the next in line leads at once. */
+  @Override
+  public void release() throws Exception {
+    leadership = null;
+    if (client == null) {
+      return;
+    }
+    BoundedCalls calls = client.connected(System.nanoTime() + callNanos(client.lease()));
+    MemberLine line = MemberLine.of(calls.children(membersPath), calls.sessionId());
+    String own = line.own();
+    if (own != null) {
+      line.extraOwn().forEach(extra -> calls.deleteLater(membersPath + "/" + extra));
+      calls.delete(membersPath + "/" + own);
+    }
+  }
+
+  /** Closes the Curator client, which ends this member's session. Never throws. */
+  @Override
+  public void close() {
+    leadership = null;
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+  }
+
+  private SessionClient client(Duration lease) {
+    if (client != null && !client.lease().equals(lease)) {
+      close();
+    }
+    if (client == null) {
+      client = SessionClient.start(url, lease, Duration.ofNanos(callNanos(lease)));
+    }
+    return client;
+  }
+
+  /** A third of the lease: the election renews that often, and waits for each call. */
+  private static long callNanos(Duration lease) {
+    return Math.max(1, lease.toNanos() / 3);
+  }
+
+  /** {@code electionPath}'s ancestors below the root, itself and {@code children}, parents first. */
+  private static List<String> pathsTo(String electionPath, List<String> children) {
+    List<String> paths = new java.util.ArrayList<>();
+    for (int slash = electionPath.indexOf('/', 1); slash > 0; slash = electionPath.indexOf('/', slash + 1)) {
+      paths.add(electionPath.substring(0, slash));
+    }
+    paths.add(electionPath);
+    paths.addAll(children);
+    return List.copyOf(paths);
+  }
+
+  @Override
+  public String toString() {
+    return "member " + memberId + " of " + membersPath + " at " + url;
+  }
+}
