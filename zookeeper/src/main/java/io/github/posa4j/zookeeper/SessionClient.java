@@ -24,6 +24,7 @@ final class SessionClient implements AutoCloseable {
   private final long leaseMillis;
   private final CuratorFramework curator;
   private boolean warnedOfLongSessions;
+  private boolean hasConnected;
 
   private SessionClient(ZooKeeperUrl url, Duration lease, CuratorFramework curator) {
     this.url = url;
@@ -54,6 +55,11 @@ final class SessionClient implements AutoCloseable {
     return new SessionClient(url, lease, curator);
   }
 
+  /** Whether a session of this client has been connected: until then, its ZooKeeper client is still starting. */
+  boolean hasConnected() {
+    return hasConnected;
+  }
+
   /** The lease this client's sessions were asked to last. */
   Duration lease() {
     return lease;
@@ -76,6 +82,7 @@ final class SessionClient implements AutoCloseable {
     if (sessionId == 0 || !zooKeeper.getState().isConnected()) {
       throw new IOException("ZooKeeper at " + url + " is not connected now (" + zooKeeper.getState() + ")");
     }
+    hasConnected = true;
     checkGranted(zooKeeper.getSessionTimeout());
     return new BoundedCalls(zooKeeper, sessionId, deadlineNanos, url);
   }

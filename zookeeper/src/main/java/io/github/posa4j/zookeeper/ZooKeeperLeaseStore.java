@@ -1,6 +1,7 @@
 package io.github.posa4j.zookeeper;
 
 import io.github.posa4j.leader.LeaseStore;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.apache.zookeeper.OpResult;
  * with it, its node is the same, and still first; after a gap ({@code heldEpoch} 0) a new one begins.
  *
  * <p>The Curator client is made on the first {@link #acquire}, which is when the lease, its
- * session timeout, is known. Every call waits at most a third of the lease.
+ * session timeout, is known. Every call waits at most a third of the lease, but for those before
+ * the client's first connection, which wait at most the lease.
  */
 final class ZooKeeperLeaseStore implements LeaseStore {
   private final ZooKeeperUrl url;
@@ -60,8 +62,20 @@ final class ZooKeeperLeaseStore implements LeaseStore {
 
   @Override
   public long acquire(Duration lease, long heldEpoch) throws Exception {
-    long deadline = System.nanoTime() + callNanos(lease);
-    BoundedCalls calls = client(lease).connected(deadline);
+    try {
+      return lead(lease, heldEpoch);
+    } catch (KeeperException e) {
+      throw named(e);
+    }
+  }
+
+  private long lead(Duration lease, long heldEpoch) throws Exception {
+    SessionClient session = client(lease);
+    // A client's first connection may take the whole lease: loading and starting Curator and ZooKeeper's
+    // client in a fresh JVM takes longer than a third of a short lease, and a member not yet connected
+    // cannot lead, so waiting longer delays only its first answer.
+    long deadline = System.nanoTime() + (session.hasConnected() ? callNanos(lease) : lease.toNanos());
+    BoundedCalls calls = session.connected(deadline);
     if (!pathsCreated) {
       calls.createMissing(pathsToCreate);
       pathsCreated = true;
@@ -120,6 +134,14 @@ final class ZooKeeperLeaseStore implements LeaseStore {
     if (client == null) {
       return;
     }
+    try {
+      leave();
+    } catch (KeeperException e) {
+      throw named(e);
+    }
+  }
+
+  private void leave() throws Exception {
     BoundedCalls calls = client.connected(System.nanoTime() + callNanos(client.lease()));
     MemberLine line = MemberLine.of(calls.children(membersPath), calls.sessionId());
     String own = line.own();
@@ -137,6 +159,11 @@ final class ZooKeeperLeaseStore implements LeaseStore {
       client.close();
       client = null;
     }
+  }
+
+  /** ZooKeeper's own messages name the node, not the servers. */
+  private IOException named(KeeperException e) {
+    return new IOException("ZooKeeper at " + url + ": " + e.getMessage(), e);
   }
 
   private SessionClient client(Duration lease) {

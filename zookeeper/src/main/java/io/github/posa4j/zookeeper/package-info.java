@@ -20,7 +20,8 @@
  * session expires.
  *
  * <p>The member connects on its first renewal, not in {@code join}: a server that cannot be
- * reached is reported in the log, and the member keeps trying every third of the lease.
+ * reached is reported in the log (after a lease, the longest the first connection may take), and
+ * the member keeps trying every third of the lease.
  * Curator and ZooKeeper log through SLF4J.
  */
 package io.github.posa4j.zookeeper;

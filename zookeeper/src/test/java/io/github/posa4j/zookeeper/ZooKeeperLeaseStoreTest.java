@@ -49,7 +49,7 @@ class ZooKeeperLeaseStoreTest {
 
   /**
    * {@link LeaseStore#acquire}, asked again while the store's new client has not connected yet:
-   * on a busy machine the first connection can take longer than the third of the lease a call waits.
+   * on a busy machine the first connection can take longer than the lease it may wait.
    */
   private static long acquire(LeaseStore store, Duration lease, long heldEpoch) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -162,16 +162,15 @@ class ZooKeeperLeaseStoreTest {
   }
 
   @Test
-  void anUnreachableServerFailsWithinAThirdOfTheLeaseNamingTheUrl() throws Exception {
+  void anUnreachableServerFailsWithinALeaseAtFirstAndAThirdOfItLaterNamingTheUrl() throws Exception {
     String url = "zookeeper://127.0.0.1:" + ZooKeeperTestServer.freeLoopbackPort() + "/posa4j";
     LeaseStore store = store(url, "m1");
-    for (int attempt = 0; attempt < 2; attempt++) {
-      long started = System.nanoTime();
-      assertThatThrownBy(() -> store.acquire(LEASE, 0)).hasMessageContaining(url);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("attempt %d", attempt)
-          .isLessThan(LEASE.toMillis() / 3 + 500);
-    }
     long started = System.nanoTime();
+    assertThatThrownBy(() -> store.acquire(LEASE, 0)).hasMessageContaining(url);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("before the first connection")
+        .isLessThan(LEASE.toMillis() + 500);
+    // Once connected, every call waits a third of the lease: the stopped server of ZooKeeperOutageTest.
+    started = System.nanoTime();
     store.close();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("closing").isLessThan(LEASE.toMillis() * 3);
   }
