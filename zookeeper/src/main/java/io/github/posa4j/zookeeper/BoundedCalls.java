@@ -37,8 +37,20 @@ final class BoundedCalls {
     return sessionId;
   }
 
-  /** The children of {@code path}: a round trip to the server, which also renews the session. */
-  List<String> children(String path) throws Exception {
+  /**
+   * The children of {@code path} as the ZooKeeper leader knows them: a {@code sync} and the
+   * listing, sent together, so that a server that lags behind the leader cannot answer with
+   * children already deleted. A round trip, which also renews the session.
+   */
+  List<String> currentChildren(String path) throws Exception {
+    CompletableFuture<Void> synced = new CompletableFuture<>();
+    zooKeeper.sync(path, (rc, at, context) -> {
+      if (rc == KeeperException.Code.OK.intValue()) {
+        synced.complete(null);
+      } else {
+        synced.completeExceptionally(KeeperException.create(KeeperException.Code.get(rc), at));
+      }
+    }, null);
     CompletableFuture<List<String>> answer = new CompletableFuture<>();
     zooKeeper.getChildren(path, false, (rc, at, context, children) -> {
       if (rc == KeeperException.Code.OK.intValue()) {
@@ -47,6 +59,7 @@ final class BoundedCalls {
         answer.completeExceptionally(KeeperException.create(KeeperException.Code.get(rc), at));
       }
     }, null);
+    await(synced, "sync " + path);
     return await(answer, "list " + path);
   }
 

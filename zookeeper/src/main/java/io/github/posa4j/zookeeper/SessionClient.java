@@ -79,7 +79,8 @@ final class SessionClient implements AutoCloseable {
     }
     ZooKeeper zooKeeper = curator.getZookeeperClient().getZooKeeper();
     long sessionId = zooKeeper.getSessionId();
-    if (sessionId == 0 || !zooKeeper.getState().isConnected()) {
+    // Not CONNECTEDREADONLY either: a read-only server is cut off from the others and answers from old state.
+    if (sessionId == 0 || zooKeeper.getState() != ZooKeeper.States.CONNECTED) {
       throw new IOException("ZooKeeper at " + url + " is not connected now (" + zooKeeper.getState() + ")");
     }
     hasConnected = true;

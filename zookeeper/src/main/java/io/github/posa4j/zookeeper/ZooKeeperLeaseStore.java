@@ -20,9 +20,10 @@ import org.apache.zookeeper.OpResult;
  *       and so the lead, until the server expires its session, a lease after its last request;
  *   <li>{@code epoch}: a persistent node that each new leadership modifies. The epoch of a
  *       leadership is the zxid of that modification (its {@code mzxid}), which ZooKeeper makes
- *       greater than every earlier transaction's: epochs are large numbers that grow with every
- *       leadership, even when the node is deleted and created again. Its data names the member
- *       that began the latest leadership.
+ *       greater than every earlier transaction's: epochs grow with every leadership, even when
+ *       the node is deleted and created again, but not by one (and by 2<sup>32</sup> when the
+ *       ensemble elects a new ZooKeeper leader). Its data names the member that began the latest
+ *       leadership.
  * </ul>
  *
  * <p>A leadership begins in one transaction that checks that this member's node still exists and
@@ -30,6 +31,13 @@ import org.apache.zookeeper.OpResult;
  * after its successor's. Since sequence numbers only grow, a node that was first in line and
  * still exists is still first. A leadership continues (same epoch) while the member asks again
  * with it, its node is the same, and still first; after a gap ({@code heldEpoch} 0) a new one begins.
+ *
+ * <p>Every {@link #acquire} syncs with the ZooKeeper leader and lists the line, after the
+ * election noted when it asked: the server expires the session no sooner than a lease after that
+ * request, so this member stops leading (a tenth of the lease before) while its node still
+ * stands. In an ensemble this holds while the server a member talks to hands its session renewals
+ * on to the ZooKeeper leader; a follower cut off from the leader may lose a few ticks of them
+ * before it drops its clients, one more reason why writes must carry the epoch.
  *
  * <p>The Curator client is made on the first {@link #acquire}, which is when the lease, its
  * session timeout, is known. Every call waits at most a third of the lease, but for those before
@@ -120,7 +128,7 @@ final class ZooKeeperLeaseStore implements LeaseStore {
 
   private MemberLine line(BoundedCalls calls) throws Exception {
     try {
-      return MemberLine.of(calls.children(membersPath), calls.sessionId());
+      return MemberLine.of(calls.currentChildren(membersPath), calls.sessionId());
     } catch (KeeperException.NoNodeException e) {
       pathsCreated = false;
       throw e;
@@ -143,7 +151,7 @@ final class ZooKeeperLeaseStore implements LeaseStore {
 
   private void leave() throws Exception {
     BoundedCalls calls = client.connected(System.nanoTime() + callNanos(client.lease()));
-    MemberLine line = MemberLine.of(calls.children(membersPath), calls.sessionId());
+    MemberLine line = MemberLine.of(calls.currentChildren(membersPath), calls.sessionId());
     String own = line.own();
     if (own != null) {
       line.extraOwn().forEach(extra -> calls.deleteLater(membersPath + "/" + extra));
