@@ -115,15 +115,20 @@ final class ZooKeeperLeaseStore implements LeaseStore {
     List<OpResult> results = calls.transaction(List.of(
         Op.check(membersPath + "/" + own, -1),
         Op.setData(epochPath, memberData, -1)));
-    if (results.get(0) instanceof OpResult.ErrorResult) {
-      return null; // the session expired and took the node along: another member may lead now
-    }
     if (results.get(1) instanceof OpResult.SetDataResult set) {
       return new Leadership(own, set.getStat().getMzxid());
     }
+    // A failed transaction answers an error for every operation: OK for those that would have succeeded.
+    if (error(results.get(0)) == KeeperException.Code.NONODE) {
+      return null; // the session expired and took the node along: another member may lead now
+    }
     pathsCreated = false; // someone deleted the epoch node: created again on the next call
-    int error = ((OpResult.ErrorResult) results.get(1)).getErr();
-    throw KeeperException.create(KeeperException.Code.get(error), epochPath);
+    throw KeeperException.create(error(results.get(1)), epochPath);
+  }
+
+  private static KeeperException.Code error(OpResult result) {
+    return result instanceof OpResult.ErrorResult failed ? KeeperException.Code.get(failed.getErr())
+        : KeeperException.Code.OK;
   }
 
   private MemberLine line(BoundedCalls calls) throws Exception {

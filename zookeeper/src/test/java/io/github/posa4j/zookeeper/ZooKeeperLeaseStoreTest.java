@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryNTimes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +121,26 @@ class ZooKeeperLeaseStoreTest {
     long fourth = acquire(leader, LEASE, 0);
     assertThat(acquire(leader, LEASE, fourth)).isEqualTo(fourth);
     assertThat(acquire(other, LEASE, 0)).isZero();
+  }
+
+  @Test
+  void aDeletedEpochNodeIsCreatedAgainAndEpochsStillGrow() throws Exception {
+    LeaseStore first = store("m1");
+    LeaseStore second = store("m2");
+    long firstEpoch = acquire(first, LEASE, 0);
+    assertThat(acquire(second, LEASE, 0)).isZero();
+    first.release();
+    try (CuratorFramework operator = CuratorFrameworkFactory.newClient("127.0.0.1:" + server.port(),
+        new RetryNTimes(3, 100))) {
+      operator.start();
+      operator.delete().forPath("/posa4j/tests/" + election + "/epoch");
+    }
+
+    assertThatThrownBy(() -> second.acquire(LEASE, 0)).as("the epoch node is missing")
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(server.url("/posa4j/tests"))
+        .hasMessageContaining("/posa4j/tests/" + election + "/epoch");
+    assertThat(acquire(second, LEASE, 0)).as("created again: epochs are zxids").isGreaterThan(firstEpoch);
   }
 
   @Test
