@@ -86,8 +86,6 @@ class ZooKeeperFailoverTest {
     long paused = System.nanoTime(); // kill has returned: the signal was delivered
     MemberProcess next = awaitLeaderOtherThan(leader);
     assertThat(next.openEpoch()).isGreaterThan(held);
-    assertThat(TimeUnit.NANOSECONDS.toMillis(next.openBegin() - paused)).as("the next leader began after the lease")
-        .isGreaterThanOrEqualTo(LEASE_MILLIS - LEASE_MILLIS / 10);
     awaitMillisSince(paused, LEASE_MILLIS + RENEWAL_MILLIS); // paused well past its lease
     long resumed = System.nanoTime();
     leader.signal("CONT");
