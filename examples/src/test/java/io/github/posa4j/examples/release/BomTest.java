@@ -32,7 +32,8 @@ class BomTest {
       assertThat(dependency.group(2)).as("version of %s", dependency.group(1)).isEqualTo("${project.version}");
     }
     assertThat(managed).containsExactly(
-        "posa4j-annotations", "posa4j-runtime", "posa4j-processor", "posa4j-agent", "posa4j-micrometer");
+        "posa4j-annotations", "posa4j-runtime", "posa4j-processor", "posa4j-agent", "posa4j-micrometer",
+        "posa4j-zookeeper");
     assertThat(bom).doesNotContain("<parent>");
   }
 
