@@ -209,6 +209,11 @@ final class Membership implements ElectionView {
       endTerm(current, "the store began a new leadership");
     }
     term = new Term(epoch, deadline);
+    if (closed) {
+      // close() ran while the store answered: it cleared the term before this set it, or clears it after
+      term = null;
+      return;
+    }
     if (toldEpoch != epoch) {
       toldEpoch = epoch;
       Elections.tell(observer -> observer.elected(this, epoch));
@@ -217,7 +222,11 @@ final class Membership implements ElectionView {
       }
     }
     long untilDeadline = deadline - System.nanoTime();
-    thread.schedule(() -> deadlinePassed(deadline), Math.max(0, untilDeadline), TimeUnit.NANOSECONDS);
+    try {
+      thread.schedule(() -> deadlinePassed(deadline), Math.max(0, untilDeadline), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
+      // close() shut the thread down while this renewal was in flight; it ends the leadership itself
+    }
   }
 
   private void renewalFailed(Throwable failure) {

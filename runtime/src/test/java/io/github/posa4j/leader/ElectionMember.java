@@ -29,7 +29,7 @@ import java.sql.SQLException;
  * a write with a lower one changes nothing.
  */
 public final class ElectionMember {
-  static final String FENCE_TABLE = "posa4j_test_fence";
+  public static final String FENCE_TABLE = "posa4j_test_fence";
 
   public static void main(String[] args) throws Exception {
     String name = args[0];
