@@ -1,5 +1,7 @@
 package io.github.posa4j.leader;
 
+import io.github.posa4j.resilience.FaultTolerance;
+import io.github.posa4j.resilience.LeaderOnlyPolicy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,9 @@ import java.sql.SQLException;
  *   <li>{@code READY <pid>} once joined;
  *   <li>{@code BEGIN <epoch> <nanos>}: the first moment it saw itself lead with {@code epoch};
  *   <li>{@code END <epoch> <nanos>}: the last moment it saw itself lead with {@code epoch};
- *   <li>{@code WROTE <epoch>} after each fenced write it made while leading (about every 20 ms).
+ *   <li>{@code WROTE <epoch>} after each fenced write it made while leading (about every 20 ms);
+ *   <li>{@code BODY <epoch> <nanos>} when the body of a {@code @LeaderOnly} policy it calls every
+ *       10 ms starts, with the epoch {@link Leadership#epoch()} gives it.
  * </ul>
  *
  * <p>On standard input, {@code HOLD} takes the current epoch as a call in flight would (answering
@@ -41,6 +45,9 @@ public final class ElectionMember {
       Thread commands = new Thread(() -> readCommands(election, url, name), "commands");
       commands.setDaemon(true);
       commands.start();
+      Thread leaderOnly = new Thread(() -> callLeaderOnly(name), "leader-only");
+      leaderOnly.setDaemon(true);
+      leaderOnly.start();
       watch(election, fence, name);
     }
   }
@@ -71,6 +78,28 @@ public final class ElectionMember {
         }
       }
       Thread.sleep(1);
+    }
+  }
+
+  /** Calls a @LeaderOnly policy every 10 ms; its body prints {@code BODY <epoch> <nanoTime>} as it starts. */
+  private static void callLeaderOnly(String name) {
+    FaultTolerance policies = FaultTolerance.builder("ElectionMember/body").leaderOnly(LeaderOnlyPolicy.of(name)).build();
+    while (true) {
+      try {
+        policies.call(() -> {
+          System.out.println("BODY " + Leadership.epoch() + " " + System.nanoTime());
+          return null;
+        });
+      } catch (NotLeaderException refused) {
+        // a follower: the body did not run
+      } catch (Exception e) {
+        System.out.println("FAILED " + e);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        return;
+      }
     }
   }
 

@@ -83,6 +83,7 @@ class PostgresFailoverTest {
     leader.send("HOLD");
     long held = Long.parseLong(leader.await(line -> line.startsWith("HOLDING ")).split(" ")[1]);
     assertThat(held).isPositive();
+    leader.await(line -> line.startsWith("BODY " + held + " ")); // its @LeaderOnly body ran under that epoch
 
     signal(leader, "STOP");
     awaitStopped(leader);
@@ -106,6 +107,9 @@ class PostgresFailoverTest {
     String end = leader.await(line -> line.startsWith("END " + held + " "));
     long lastSeenLeading = Long.parseLong(end.split(" ")[2]);
     assertThat(lastSeenLeading).as("it never saw itself lead after it was paused").isLessThan(paused);
+    assertThat(leader.lines).as("every @LeaderOnly body it ran with epoch %d began before the pause", held)
+        .filteredOn(line -> line.startsWith("BODY " + held + " "))
+        .allMatch(line -> Long.parseLong(line.split(" ")[2]) < paused);
     assertThat(lastSeenLeading).as("its leadership ended before the next began").isLessThan(next.openBegin());
     assertThat(leader.lines).as("it did not lead again after it was resumed at %d", resumed)
         .filteredOn(line -> line.startsWith("BEGIN ")).hasSize(1);
