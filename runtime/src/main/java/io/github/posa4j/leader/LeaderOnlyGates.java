@@ -5,16 +5,18 @@ import io.github.posa4j.resilience.internal.LeaderGate;
 import io.github.posa4j.resilience.internal.LeaderGates;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How the call protocol checks {@code @LeaderOnly}: a service ({@link java.util.ServiceLoader})
  * that gives it the gate of an election by name. Applications do not use it.
  *
  * <p>A gate joins its election on first use, at the URL configured under
- * {@code posa4j.election.<name>.url}, unless this JVM already is a member. While the election
- * cannot be joined (no URL configured, the store unreachable), every call is refused with a
- * {@link NotLeaderException} that says why, a warning is logged once per cause, and the join is
- * tried again at most once a second.
+ * {@code posa4j.election.<name>.url}, unless this JVM already is a member: that first call
+ * connects to the store on its own thread, and the calls made meanwhile are refused at once.
+ * While the election cannot be joined (no URL configured, the store unreachable), every call is
+ * refused with a {@link NotLeaderException} that says why, a warning is logged once per cause,
+ * and the join is tried again at most once a second.
  */
 public final class LeaderOnlyGates implements LeaderGates {
 
@@ -36,7 +38,8 @@ public final class LeaderOnlyGates implements LeaderGates {
     private volatile RefusalMessage lastRefusal;
     private volatile Membership membership;
     private volatile String unjoinable;
-    private long nextJoin;
+    private volatile long nextJoin;
+    private final AtomicBoolean joining = new AtomicBoolean();
 
     Gate(String election) {
       this.election = election;
@@ -72,13 +75,17 @@ public final class LeaderOnlyGates implements LeaderGates {
     /** A refusal's message, and what it was made from. */
     private record RefusalMessage(String method, String why, String text) {}
 
-    private synchronized Membership join() {
+    /**
+     * Joins the election on one caller's thread at a time; the others, and every caller within a
+     * second of a failed join, are refused at once instead of waiting for the store.
+     */
+    private Membership join() {
       Membership current = membership;
       if (current != null && !current.isClosed()) {
         return current;
       }
       long now = System.nanoTime();
-      if (unjoinable != null && now - nextJoin < 0) {
+      if ((unjoinable != null && now - nextJoin < 0) || !joining.compareAndSet(false, true)) {
         return null;
       }
       try {
@@ -88,13 +95,15 @@ public final class LeaderOnlyGates implements LeaderGates {
         unjoinable = null;
         return current;
       } catch (RuntimeException e) {
-        String why = e.getMessage();
+        String why = String.valueOf(e.getMessage());
         if (!why.equals(unjoinable)) {
           LOG.log(System.Logger.Level.WARNING, "posa4j: @LeaderOnly(\"" + election + "\") refuses every call: " + why);
         }
-        unjoinable = why;
         nextJoin = now + RETRY_NANOS;
+        unjoinable = why;
         return null;
+      } finally {
+        joining.set(false);
       }
     }
 

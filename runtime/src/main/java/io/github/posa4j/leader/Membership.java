@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,8 +22,9 @@ import java.util.function.LongConsumer;
  * {@link System#nanoTime()}: the store counts its lease from a later moment, so this member stops
  * before anyone else can start. {@link #admit()} reads that deadline and the clock, and nothing
  * else: no I/O on the caller's path. The same thread tells listeners when leadership begins and
- * ends, in order; a deadline that passes while the store is slow to answer is told by a timer.
- *
+ * ends, in order, with a timer at each deadline; it cannot tell of a deadline that passes while it
+ * waits for the store (each store call is bounded, to about a renewal interval), so listeners may
+ * hear of such an end late, while {@link #admit()} answers exactly at every instant.
  */
 final class Membership implements ElectionView {
   private static final System.Logger LOG = System.getLogger("io.github.posa4j.leader");
@@ -42,7 +44,9 @@ final class Membership implements ElectionView {
   private volatile Term term;
   /** The epoch listeners were last told of as elected, or 0 when they were told it ended (the membership's thread only). */
   private long toldEpoch;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  /** The membership's own thread, once it started. */
+  private volatile Thread own;
   /** The store's last failure, once reported, until an answer comes again (the membership's thread only). */
   private String failing;
 
@@ -68,6 +72,7 @@ final class Membership implements ElectionView {
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "posa4j-election-" + name);
       thread.setDaemon(true);
+      own = thread;
       return thread;
     });
     executor.setRemoveOnCancelPolicy(true);
@@ -84,7 +89,7 @@ final class Membership implements ElectionView {
   private void renewSafely() {
     try {
       renew();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // an Error from a listener too: this membership must go on renewing
       LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "': a renewal failed unexpectedly", e);
     }
   }
@@ -150,7 +155,7 @@ final class Membership implements ElectionView {
   }
 
   public boolean isClosed() {
-    return closed;
+    return closed.get();
   }
 
   /** Calls {@code listener} with the epoch whenever this process begins to lead; at once if it leads now. */
@@ -164,9 +169,12 @@ final class Membership implements ElectionView {
     });
   }
 
-  /** Calls {@code listener} whenever a leadership of this process ends. */
+  /**
+   * Calls {@code listener} whenever a leadership of this process ends. Added at once, so that a
+   * leadership an {@code onElected} listener registered before it hears of also reaches it when it ends.
+   */
   void onRevoked(Runnable listener) {
-    onThread(() -> revoked.add(listener));
+    revoked.add(listener);
   }
 
   private void onThread(Runnable task) {
@@ -179,7 +187,7 @@ final class Membership implements ElectionView {
 
   /** One renewal, on the membership's thread. */
   private void renew() {
-    if (closed) {
+    if (closed.get()) {
       return;
     }
     long asked = System.nanoTime();
@@ -204,12 +212,21 @@ final class Membership implements ElectionView {
       return;
     }
     long deadline = asked + leaseNanos - marginNanos;
+    if (deadline - System.nanoTime() <= 0) {
+      // The store answered after this member's deadline: it does not lead on that answer (the next renewal,
+      // with no epoch held, begins a new leadership if the lease is still its own).
+      Term stale = term;
+      if (stale != null) {
+        endTerm(stale, "its lease could not be renewed before its deadline");
+      }
+      return;
+    }
     Term current = term;
     if (current != null && current.epoch != epoch) {
       endTerm(current, "the store began a new leadership");
     }
     term = new Term(epoch, deadline);
-    if (closed) {
+    if (closed.get()) {
       // close() ran while the store answered: it cleared the term before this set it, or clears it after
       term = null;
       return;
@@ -263,7 +280,7 @@ final class Membership implements ElectionView {
       for (Runnable listener : revoked) {
         try {
           listener.run();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // logged, and kept from the other listeners and the renewals
           LOG.log(System.Logger.Level.WARNING, "posa4j: an onRevoked listener of election '" + name + "' threw", e);
         }
       }
@@ -273,34 +290,29 @@ final class Membership implements ElectionView {
   private void callElected(LongConsumer listener, long epoch) {
     try {
       listener.accept(epoch);
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // logged, and kept from the other listeners and the renewals
       LOG.log(System.Logger.Level.WARNING, "posa4j: an onElected listener of election '" + name + "' threw", e);
     }
   }
 
   /**
    * Resigns: stops renewing, ends the leadership at once (listeners told), gives the lease up so
-   * that another member may take it, and closes the store. Waits for the membership's thread.
+   * that another member may take it, and closes the store. Waits up to a lease and 5 s for the
+   * membership's thread (a store call in flight); called from a listener, on that thread, it does
+   * all of it there and then.
    */
   void close() {
-    if (closed) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
     Term resigned = term;
     term = null; // from now on admit() refuses, before the thread below runs
-    thread.execute(() -> {
-      if (resigned != null) {
-        endTerm(resigned, "the member resigned");
-      }
-      try {
-        store.release();
-      } catch (Exception | LinkageError e) {
-        LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "' at " + url + " could not give its lease up ("
-            + e + "); it runs out by itself", e);
-      }
-      store.close();
-    });
+    if (Thread.currentThread() == own) {
+      resign(resigned);
+      thread.shutdown();
+      return;
+    }
+    thread.execute(() -> resign(resigned));
     thread.shutdown();
     try {
       if (!thread.awaitTermination(lease.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
@@ -309,6 +321,20 @@ final class Membership implements ElectionView {
     } catch (InterruptedException e) {
       thread.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void resign(Term resigned) {
+    try {
+      if (resigned != null) {
+        endTerm(resigned, "the member resigned");
+      }
+      store.release();
+    } catch (Throwable e) {
+      LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "' at " + url + " could not give its lease up ("
+          + e + "); it runs out by itself", e);
+    } finally {
+      store.close();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.posa4j.leader;
 
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * The lease of an election as a row of the table {@value #TABLE} in PostgreSQL, through
@@ -43,14 +46,19 @@ final class PostgresLeaseStore implements LeaseStore {
       + " expires_at = excluded.expires_at"
       + " WHERE e.holder = excluded.holder OR e.expires_at <= now()"
       + " RETURNING epoch";
+  // Only the leadership this store took: a later membership of the same member (joined again after a
+  // close) holds another epoch, and an old release must not expire its lease.
   private static final String RELEASE = "UPDATE " + TABLE + " SET expires_at = now()"
-      + " WHERE name = ? AND holder = ? AND expires_at > now()";
+      + " WHERE name = ? AND holder = ? AND epoch = ? AND expires_at > now()";
+  private static final String EXISTS = "SELECT to_regclass('" + TABLE + "') IS NOT NULL";
 
   private final String election;
   private final String url;
   private final String memberId;
   private final int timeoutMillis;
   private Connection connection;
+  /** The epoch of the last leadership this store was granted, 0 before any. */
+  private long granted;
 
   private PostgresLeaseStore(String election, String url, String memberId, int timeoutMillis) {
     this.election = election;
@@ -81,7 +89,11 @@ final class PostgresLeaseStore implements LeaseStore {
       statement.setLong(3, lease.toNanos() / 1_000);
       statement.setLong(4, heldEpoch);
       try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? row.getLong(1) : 0;
+        long epoch = row.next() ? row.getLong(1) : 0;
+        if (epoch != 0) {
+          granted = epoch;
+        }
+        return epoch;
       }
     } catch (SQLException e) {
       dropConnection();
@@ -91,9 +103,13 @@ final class PostgresLeaseStore implements LeaseStore {
 
   @Override
   public void release() throws SQLException {
+    if (granted == 0) {
+      return;
+    }
     try (PreparedStatement statement = connection().prepareStatement(RELEASE)) {
       statement.setString(1, election);
       statement.setString(2, memberId);
+      statement.setLong(3, granted);
       statement.executeUpdate();
     } catch (SQLException e) {
       dropConnection();
@@ -118,7 +134,7 @@ final class PostgresLeaseStore implements LeaseStore {
     properties.setProperty("ApplicationName", "posa4j election " + election);
     Connection opened;
     try {
-      opened = DriverManager.getConnection(url, properties);
+      opened = connect(url, properties);
     } catch (SQLException e) {
       if ("08001".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
         throw new SQLException("no JDBC driver for " + url + " on the class path: add PostgreSQL's driver"
@@ -139,8 +155,38 @@ final class PostgresLeaseStore implements LeaseStore {
     return opened;
   }
 
+  /**
+   * Connects through a driver the application's class loader sees: {@link DriverManager} hands out
+   * only drivers visible to its caller's loader, and under the agent or in an application server
+   * the runtime's loader is not the application's.
+   */
+  private static Connection connect(String url, Properties properties) throws SQLException {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (context != null) {
+      try {
+        for (Driver driver : ServiceLoader.load(Driver.class, context)) {
+          if (driver.acceptsURL(url)) {
+            Connection connection = driver.connect(url, properties);
+            if (connection != null) {
+              return connection;
+            }
+          }
+        }
+      } catch (ServiceConfigurationError brokenDriver) {
+        // a driver of the application that cannot be loaded: ask DriverManager, as without a context loader
+      }
+    }
+    return DriverManager.getConnection(url, properties);
+  }
+
   private static void createTable(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      // Asked first: CREATE TABLE IF NOT EXISTS needs the right to create even when the table is there.
+      try (ResultSet exists = statement.executeQuery(EXISTS)) {
+        if (exists.next() && exists.getBoolean(1)) {
+          return;
+        }
+      }
       statement.execute(CREATE);
     } catch (SQLException e) {
       // Two members creating the table at once: the loser sees a duplicate type or key; the table is there.
