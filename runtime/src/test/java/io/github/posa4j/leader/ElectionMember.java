@@ -11,8 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * A member of an election in a child JVM, for the failover tests: {@code ElectionMember <name> <url>}
- * (the lease and member id come from {@code -Dposa4j.election.<name>.lease/.member}). It watches
+ * A member of an election in a child JVM, for the failover tests:
+ * {@code ElectionMember <name> <url> [<fence url>]} (the lease and member id come from
+ * {@code -Dposa4j.election.<name>.lease/.member}). Its fenced writes go to the PostgreSQL server
+ * at {@code <fence url>}, or at {@code <url>} when that is one and no fence URL is given; with
+ * neither it makes none. It watches
  * its own leadership every millisecond and prints, on standard output, with
  * {@link System#nanoTime()} (one clock for every process of a Linux machine):
  *
@@ -27,7 +30,8 @@ import java.sql.SQLException;
  *
  * <p>On standard input, {@code HOLD} takes the current epoch as a call in flight would (answering
  * {@code HOLDING <epoch>}, or {@code HOLDING 0} when not leading), and {@code WRITE} then makes
- * that call's fenced write, answering {@code ACCEPTED <epoch>} or {@code REJECTED <epoch>}.
+ * that call's fenced write, answering {@code ACCEPTED <epoch>} or {@code REJECTED <epoch>}
+ * ({@code NO FENCE} when it makes no fenced writes).
  *
  * <p>The fenced write is the README's pattern: the row keeps the highest epoch that wrote it, and
  * a write with a lower one changes nothing.
@@ -38,11 +42,14 @@ public final class ElectionMember {
   public static void main(String[] args) throws Exception {
     String name = args[0];
     String url = args[1];
-    try (Connection fence = DriverManager.getConnection(url)) {
-      createFence(fence, name);
+    String fenceUrl = args.length > 2 ? args[2] : url.startsWith("jdbc:") ? url : null;
+    try (Connection fence = fenceUrl == null ? null : DriverManager.getConnection(fenceUrl)) {
+      if (fence != null) {
+        createFence(fence, name);
+      }
       LeaderElection election = LeaderElection.join(name, url);
       System.out.println("READY " + ProcessHandle.current().pid());
-      Thread commands = new Thread(() -> readCommands(election, url, name), "commands");
+      Thread commands = new Thread(() -> readCommands(election, fenceUrl, name), "commands");
       commands.setDaemon(true);
       commands.start();
       Thread leaderOnly = new Thread(() -> callLeaderOnly(name), "leader-only");
@@ -70,7 +77,7 @@ public final class ElectionMember {
       }
       if (current != 0) {
         lastSeen = now;
-        if (now - lastWrite > 20_000_000) {
+        if (fence != null && now - lastWrite > 20_000_000) {
           lastWrite = now;
           if (write(fence, name, current)) {
             System.out.println("WROTE " + current);
@@ -103,8 +110,8 @@ public final class ElectionMember {
     }
   }
 
-  private static void readCommands(LeaderElection election, String url, String name) {
-    try (Connection connection = DriverManager.getConnection(url);
+  private static void readCommands(LeaderElection election, String fenceUrl, String name) {
+    try (Connection connection = fenceUrl == null ? null : DriverManager.getConnection(fenceUrl);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       long held = 0;
       for (String line; (line = in.readLine()) != null; ) {
@@ -112,7 +119,11 @@ public final class ElectionMember {
           held = election.epoch().orElse(0);
           System.out.println("HOLDING " + held);
         } else if (line.equals("WRITE")) {
-          System.out.println((write(connection, name, held) ? "ACCEPTED " : "REJECTED ") + held);
+          if (connection == null) {
+            System.out.println("NO FENCE");
+          } else {
+            System.out.println((write(connection, name, held) ? "ACCEPTED " : "REJECTED ") + held);
+          }
         }
       }
     } catch (Exception e) {

@@ -30,12 +30,12 @@ class LeaderOnlyCallTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   private final List<LeaderElection> joined = new ArrayList<>();
-  private final List<PostgresFailoverTest.Member> children = new ArrayList<>();
+  private final List<MemberJvm> children = new ArrayList<>();
 
   @AfterEach
   void leaveElections() {
     joined.forEach(LeaderElection::close);
-    children.forEach(child -> child.process.destroyForcibly());
+    MemberJvm.destroyAll(children);
     System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("posa4j.election."))
         .forEach(System::clearProperty);
   }
@@ -190,7 +190,7 @@ class LeaderOnlyCallTest {
    */
   private void followAChild(String name) throws Exception {
     String url = PostgresServer.shared().url();
-    PostgresFailoverTest.Member child = PostgresFailoverTest.Member.start(name, url, "child");
+    MemberJvm child = MemberJvm.startElectionMember("child", name, url, url, 1_000);
     children.add(child);
     child.await(line -> line.startsWith("BEGIN "));
     System.setProperty("posa4j.election." + name + ".url", url);

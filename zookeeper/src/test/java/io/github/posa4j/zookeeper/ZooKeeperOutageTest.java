@@ -3,8 +3,10 @@ package io.github.posa4j.zookeeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.posa4j.leader.ElectionMember;
 import io.github.posa4j.leader.LeaderElection;
 import io.github.posa4j.leader.LeaseStore;
+import io.github.posa4j.leader.MemberJvm;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +36,7 @@ class ZooKeeperOutageTest {
   private final Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
   private ZooKeeperTestServer server;
   private LeaderElection election;
-  private MemberProcess child;
+  private MemberJvm child;
   private LeaseStore probe;
 
   @AfterEach
@@ -43,7 +45,7 @@ class ZooKeeperOutageTest {
       election.close();
     }
     if (child != null) {
-      child.process.destroyForcibly();
+      MemberJvm.destroyAll(List.of(child));
     }
     if (probe != null) {
       probe.close();
@@ -64,9 +66,9 @@ class ZooKeeperOutageTest {
     BlockingQueue<Long> elected = new LinkedBlockingQueue<>();
     CountDownLatch revoked = new CountDownLatch(1);
     election = LeaderElection.join(NAME, url).onElected(elected::add).onRevoked(revoked::countDown);
-    Long firstEpoch = elected.poll(MemberProcess.WAIT_SECONDS, TimeUnit.SECONDS);
+    Long firstEpoch = elected.poll(MemberJvm.PATIENCE_SECONDS, TimeUnit.SECONDS);
     assertThat(firstEpoch).as("elected").isNotNull();
-    child = MemberProcess.start(NAME, url, "child", LEASE_MILLIS);
+    child = MemberJvm.start("child", MemberJvm.electionOptions(NAME, "child", LEASE_MILLIS), ElectionMember.class, NAME, url);
     child.await(line -> line.startsWith("READY"));
     probe = connectedProbe(server.url("/probe"));
 
@@ -96,7 +98,7 @@ class ZooKeeperOutageTest {
     long restarted = System.nanoTime();
     server.restart();
 
-    long deadline = restarted + TimeUnit.SECONDS.toNanos(MemberProcess.WAIT_SECONDS);
+    long deadline = restarted + TimeUnit.SECONDS.toNanos(MemberJvm.PATIENCE_SECONDS);
     while (!election.isLeader() && child.openBegin() == 0 && System.nanoTime() - deadline < 0) {
       Thread.sleep(10);
     }
@@ -111,7 +113,7 @@ class ZooKeeperOutageTest {
   /** A store of another election, connected, to time one call to the stopped server. */
   private static LeaseStore connectedProbe(String url) throws Exception {
     LeaseStore store = new ZooKeeperLeaseStoreProvider().open("probe", url, "probe");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MemberProcess.WAIT_SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MemberJvm.PATIENCE_SECONDS);
     while (true) {
       try {
         store.acquire(LEASE, 0);

@@ -1,5 +1,6 @@
 package io.github.posa4j.benchmarks.leader;
 
+import io.github.posa4j.leader.MemberJvm;
 import io.github.posa4j.leader.PostgresServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,17 @@ import java.util.concurrent.TimeUnit;
  * 90th and 99th percentiles and the maximum, in milliseconds.
  */
 public final class LeaderFailover {
+  /** Child JVMs that start quickly: the members are small, and a round should not wait for C2. */
+  static final List<String> FAST_START = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1");
+
   private LeaderFailover() {}
+
+  /** {@link #FAST_START} and the properties that give member {@code id} of {@code election} its id and lease. */
+  static List<String> jvmOptions(String election, String id, long lease) {
+    List<String> options = new ArrayList<>(FAST_START);
+    options.addAll(MemberJvm.electionOptions(election, id, lease));
+    return options;
+  }
 
   public static void main(String[] args) throws Exception {
     String backend = args[0];
@@ -36,33 +47,31 @@ public final class LeaderFailover {
 
   private static List<Long> run(Engine engine, String backend, int rounds, long lease) throws Exception {
     String election = "failover-" + ProcessHandle.current().pid();
-    List<Member> members = new ArrayList<>();
+    List<MemberJvm> members = new ArrayList<>();
     try {
       for (int i = 1; i <= 3; i++) {
         members.add(engine.member(backend, election, "m" + i, lease));
       }
-      for (Member member : members) {
-        member.await(line -> line.equals("READY"));
+      for (MemberJvm member : members) {
+        member.await(line -> line.startsWith("READY"));
       }
       List<Long> failovers = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        Member leader = Member.awaitLeader(members, null);
+        MemberJvm leader = MemberJvm.awaitLeader(members, null);
         long killed = System.nanoTime();
         leader.kill();
-        Member next = Member.awaitLeader(members, leader);
+        MemberJvm next = MemberJvm.awaitLeader(members, leader);
         long millis = TimeUnit.NANOSECONDS.toMillis(next.beganAfter(killed) - killed);
         failovers.add(millis);
-        System.out.println("round " + round + ": " + leader.id + " killed, " + next.id + " leads " + millis + " ms later");
-        Member fresh = engine.member(backend, election, "m" + (3 + round), lease);
+        System.out.println("round " + round + ": " + leader.id() + " killed, " + next.id() + " leads " + millis + " ms later");
+        MemberJvm fresh = engine.member(backend, election, "m" + (3 + round), lease);
         members.add(fresh);
-        fresh.await(line -> line.equals("READY"));
+        fresh.await(line -> line.startsWith("READY"));
         Thread.sleep(lease / 2); // let the new member's JVM settle before the next kill
       }
       return failovers;
     } finally {
-      for (Member member : members) {
-        member.process.destroyForcibly();
-      }
+      MemberJvm.destroyAll(members);
     }
   }
 
@@ -94,7 +103,7 @@ public final class LeaderFailover {
       }
     }
 
-    abstract Member member(String backend, String election, String id, long lease) throws Exception;
+    abstract MemberJvm member(String backend, String election, String id, long lease) throws Exception;
   }
 
   private static final class Postgres extends Engine {
@@ -105,9 +114,8 @@ public final class LeaderFailover {
     }
 
     @Override
-    Member member(String backend, String election, String id, long lease) throws Exception {
-      return Member.start(id, List.of("-Dposa4j.election." + election + ".lease=" + lease,
-          "-Dposa4j.election." + election + ".member=" + id), FailoverMember.class, election, server.url());
+    MemberJvm member(String backend, String election, String id, long lease) throws Exception {
+      return MemberJvm.start(id, jvmOptions(election, id, lease), FailoverMember.class, election, server.url());
     }
 
     @Override
@@ -124,13 +132,12 @@ public final class LeaderFailover {
     }
 
     @Override
-    Member member(String backend, String election, String id, long lease) throws Exception {
+    MemberJvm member(String backend, String election, String id, long lease) throws Exception {
       if (backend.equals("curator")) {
-        return Member.start(id, List.of(), LatchMember.class, server.connectString(), "/latch/" + election,
+        return MemberJvm.start(id, FAST_START, LatchMember.class, server.connectString(), "/latch/" + election,
             Long.toString(lease));
       }
-      return Member.start(id, List.of("-Dposa4j.election." + election + ".lease=" + lease,
-          "-Dposa4j.election." + election + ".member=" + id), FailoverMember.class, election,
+      return MemberJvm.start(id, jvmOptions(election, id, lease), FailoverMember.class, election,
           "zookeeper://" + server.connectString() + "/posa4j");
     }
 

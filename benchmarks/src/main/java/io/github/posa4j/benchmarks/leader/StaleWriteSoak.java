@@ -1,6 +1,7 @@
 package io.github.posa4j.benchmarks.leader;
 
 import io.github.posa4j.leader.ElectionMember;
+import io.github.posa4j.leader.MemberJvm;
 import io.github.posa4j.leader.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,15 +45,15 @@ public final class StaleWriteSoak {
     long started = System.nanoTime();
     int accepted = 0;
     int refused = 0;
-    List<Member> members = new ArrayList<>();
+    List<MemberJvm> members = new ArrayList<>();
     try (PostgresServer server = PostgresServer.start()) {
       for (int i = 1; i <= 3; i++) {
-        members.add(Member.start("m" + i, List.of("-Dposa4j.election." + election + ".lease=" + lease,
-            "-Dposa4j.election." + election + ".member=m" + i), ElectionMember.class, election, server.url()));
+        members.add(MemberJvm.start("m" + i, LeaderFailover.jvmOptions(election, "m" + i, lease), ElectionMember.class,
+            election, server.url()));
       }
       for (int pause = 1; pause <= pauses; pause++) {
-        Member leader = Member.awaitLeader(members, null);
-        int before = leader.lines.size();
+        MemberJvm leader = MemberJvm.awaitLeader(members, null);
+        int before = leader.lines().size();
         leader.send("HOLD");
         String holding = leader.awaitFrom(before, line -> line.startsWith("HOLDING "));
         long held = Long.parseLong(holding.split(" ")[1]);
@@ -61,10 +62,10 @@ public final class StaleWriteSoak {
           continue;
         }
         leader.signal("STOP");
-        Member next = Member.awaitLeader(members, leader);
+        MemberJvm next = MemberJvm.awaitLeader(members, leader);
         long newEpoch = next.openEpoch();
         next.await(line -> line.equals("WROTE " + newEpoch));
-        int beforeWrite = leader.lines.size();
+        int beforeWrite = leader.lines().size();
         leader.signal("CONT");
         leader.send("WRITE");
         String outcome = leader.awaitFrom(beforeWrite, line -> line.startsWith("ACCEPTED ") || line.startsWith("REJECTED "));
@@ -83,10 +84,7 @@ public final class StaleWriteSoak {
         }
       }
     } finally {
-      for (Member member : members) {
-        member.signal("CONT");
-        member.process.destroyForcibly();
-      }
+      MemberJvm.destroyAll(members);
     }
     System.out.println("stale-write soak: lease " + lease + " ms, " + pauses + " pauses, " + refused
         + " stale writes refused, " + accepted + " accepted, " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)
