@@ -31,6 +31,8 @@ final class Membership implements ElectionView {
 
   private final String name;
   private final String url;
+  /** {@link #url} with its secrets masked, for logs and the MBean. */
+  private final String shownUrl;
   private final String memberId;
   private final Duration lease;
   private final long leaseNanos;
@@ -64,6 +66,7 @@ final class Membership implements ElectionView {
   Membership(String name, String url, String memberId, Duration lease, LeaseStore store) {
     this.name = name;
     this.url = url;
+    this.shownUrl = StoreUrls.withoutSecrets(url);
     this.memberId = memberId;
     this.lease = lease;
     this.leaseNanos = lease.toNanos();
@@ -121,6 +124,11 @@ final class Membership implements ElectionView {
 
   @Override
   public String url() {
+    return shownUrl;
+  }
+
+  /** The store's URL as it was given, secrets and all: to tell whether a second join names the same store. */
+  String storeUrl() {
     return url;
   }
 
@@ -202,7 +210,7 @@ final class Membership implements ElectionView {
     }
     if (failing != null) {
       failing = null;
-      LOG.log(System.Logger.Level.INFO, "posa4j: election '" + name + "' at " + url + " reaches its store again");
+      LOG.log(System.Logger.Level.INFO, "posa4j: election '" + name + "' at " + shownUrl + " reaches its store again");
     }
     if (epoch <= 0) {
       Term current = term;
@@ -252,7 +260,7 @@ final class Membership implements ElectionView {
     if (!message.equals(failing)) {
       failing = message;
       Term current = term;
-      LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "' at " + url + " cannot reach its store ("
+      LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "' at " + shownUrl + " cannot reach its store ("
           + message + ")" + (current != null && admit() != 0 ? "; this member leads until its deadline and then steps down"
           : "") + "; trying again every " + TimeUnit.NANOSECONDS.toMillis(renewalIntervalNanos()) + " ms");
     }
@@ -331,7 +339,7 @@ final class Membership implements ElectionView {
       }
       store.release();
     } catch (Throwable e) {
-      LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "' at " + url + " could not give its lease up ("
+      LOG.log(System.Logger.Level.WARNING, "posa4j: election '" + name + "' at " + shownUrl + " could not give its lease up ("
           + e + "); it runs out by itself", e);
     } finally {
       store.close();
@@ -340,6 +348,6 @@ final class Membership implements ElectionView {
 
   @Override
   public String toString() {
-    return "election '" + name + "' at " + url + " (member " + memberId + ")";
+    return "election '" + name + "' at " + shownUrl + " (member " + memberId + ")";
   }
 }

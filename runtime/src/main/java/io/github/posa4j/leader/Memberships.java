@@ -31,6 +31,11 @@ final class Memberships {
   public static final long DEFAULT_LEASE_MILLIS = 10_000;
 
   private static final ConcurrentMap<String, Membership> JOINED = new ConcurrentHashMap<>();
+  /**
+   * One lock per election name: opening a store may take a connect timeout, and must not hold up
+   * joins of other elections.
+   */
+  private static final ConcurrentMap<String, Object> JOINING = new ConcurrentHashMap<>();
 
   private Memberships() {}
 
@@ -50,7 +55,7 @@ final class Memberships {
     if (existing != null) {
       return sameUrl(existing, url);
     }
-    synchronized (JOINED) {
+    synchronized (JOINING.computeIfAbsent(name, key -> new Object())) {
       existing = JOINED.get(name);
       if (existing != null) {
         return sameUrl(existing, url);
@@ -104,9 +109,9 @@ final class Memberships {
   }
 
   private static Membership sameUrl(Membership existing, String url) {
-    if (!existing.url().equals(url)) {
+    if (!existing.storeUrl().equals(url)) {
       throw new IllegalArgumentException("this JVM already is a member of election '" + existing.name() + "' at "
-          + existing.url() + ", not " + url + ": one election name has one store; close the first membership or"
+          + existing.url() + ", not " + StoreUrls.withoutSecrets(url) + ": one election name has one store; close the first membership or"
           + " use another name");
     }
     return existing;
@@ -163,7 +168,7 @@ final class Memberships {
         return PostgresLeaseStore.open(name, url, memberId, renewal);
       }
       if (url.startsWith("jdbc:")) {
-        throw new IllegalArgumentException("election '" + name + "' at " + url + ": of the JDBC databases only"
+        throw new IllegalArgumentException("election '" + name + "' at " + StoreUrls.withoutSecrets(url) + ": of the JDBC databases only"
             + " PostgreSQL (jdbc:postgresql:) keeps leases; use it, or ZooKeeper (zookeeper://) with posa4j-zookeeper");
       }
       for (LeaseStoreProvider provider : providers()) {
@@ -174,10 +179,12 @@ final class Memberships {
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (Exception | LinkageError e) {
-      throw new IllegalStateException("election '" + name + "' cannot open its store at " + url + ": " + e.getMessage(), e);
+      throw new IllegalStateException("election '" + name + "' cannot open its store at " + StoreUrls.withoutSecrets(url) + ": "
+          + e.getMessage(), e);
     }
     String scheme = url.contains(":") ? url.substring(0, url.indexOf(':') + 1) : url;
-    throw new IllegalArgumentException("election '" + name + "': no store serves " + scheme + " URLs like " + url
+    throw new IllegalArgumentException("election '" + name + "': no store serves " + scheme + " URLs like "
+        + StoreUrls.withoutSecrets(url)
         + "; use jdbc:postgresql://host:port/database, or zookeeper://host:port/path with posa4j-zookeeper on the"
         + " class path");
   }

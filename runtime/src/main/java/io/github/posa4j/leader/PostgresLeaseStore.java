@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The lease of an election as a row of the table {@value #TABLE} in PostgreSQL, through
@@ -23,10 +24,15 @@ import java.util.ServiceLoader;
  * <pre>{@code
  * CREATE TABLE IF NOT EXISTS posa4j_election (
  *   name       text PRIMARY KEY,   -- the election
- *   holder     text NOT NULL,      -- the member id of the last holder
+ *   holder     text NOT NULL,      -- the last holder: its member id and its membership's token
  *   epoch      bigint NOT NULL,    -- its leadership's fencing token
  *   expires_at timestamptz NOT NULL)
  * }</pre>
+ *
+ * <p>The holder is the member id followed by a token drawn for this store ({@code m1#5c0f9e2a}):
+ * two members given the same id by mistake (two containers with one host name and pid 1) are
+ * still two holders, and one never renews the other's lease; nor does a member restarted under
+ * its old id before its old lease ran out.
  *
  * <p>One connection, opened again after a failure. Every statement is bounded by the renewal
  * interval (the connection's network timeout), so an unreachable server never holds the
@@ -54,7 +60,8 @@ final class PostgresLeaseStore implements LeaseStore {
 
   private final String election;
   private final String url;
-  private final String memberId;
+  /** The member id and this store's token: who holds the lease, in the row. */
+  private final String holder;
   private final int timeoutMillis;
   private Connection connection;
   /** The epoch of the last leadership this store was granted, 0 before any. */
@@ -63,7 +70,7 @@ final class PostgresLeaseStore implements LeaseStore {
   private PostgresLeaseStore(String election, String url, String memberId, int timeoutMillis) {
     this.election = election;
     this.url = url;
-    this.memberId = memberId;
+    this.holder = memberId + "#" + String.format("%08x", ThreadLocalRandom.current().nextInt());
     this.timeoutMillis = timeoutMillis;
   }
 
@@ -85,7 +92,7 @@ final class PostgresLeaseStore implements LeaseStore {
   public long acquire(Duration lease, long heldEpoch) throws SQLException {
     try (PreparedStatement statement = connection().prepareStatement(ACQUIRE)) {
       statement.setString(1, election);
-      statement.setString(2, memberId);
+      statement.setString(2, holder);
       statement.setLong(3, lease.toNanos() / 1_000);
       statement.setLong(4, heldEpoch);
       try (ResultSet row = statement.executeQuery()) {
@@ -108,7 +115,7 @@ final class PostgresLeaseStore implements LeaseStore {
     }
     try (PreparedStatement statement = connection().prepareStatement(RELEASE)) {
       statement.setString(1, election);
-      statement.setString(2, memberId);
+      statement.setString(2, holder);
       statement.setLong(3, granted);
       statement.executeUpdate();
     } catch (SQLException e) {
@@ -137,11 +144,12 @@ final class PostgresLeaseStore implements LeaseStore {
       opened = connect(url, properties);
     } catch (SQLException e) {
       if ("08001".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-        throw new SQLException("no JDBC driver for " + url + " on the class path: add PostgreSQL's driver"
-            + " (org.postgresql:postgresql) to the application", e.getSQLState(), e);
+        throw new SQLException("no JDBC driver for " + StoreUrls.withoutSecrets(url)
+            + " on the class path: add PostgreSQL's driver (org.postgresql:postgresql) to the application",
+            e.getSQLState(), e);
       }
-      throw new SQLException("cannot connect to " + url + " for election '" + election + "': " + e.getMessage(),
-          e.getSQLState(), e);
+      throw new SQLException("cannot connect to " + StoreUrls.withoutSecrets(url) + " for election '" + election
+          + "': " + e.getMessage(), e.getSQLState(), e);
     }
     try {
       opened.setAutoCommit(true);

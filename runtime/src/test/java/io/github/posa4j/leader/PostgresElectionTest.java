@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -96,13 +97,56 @@ class PostgresElectionTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres?user=postgres";
+    String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres?user=postgres&password=";
     System.setProperty("posa4j.election." + name + ".lease", "3000");
     assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
-        assertThatThrownBy(() -> LeaderElection.join(name, url))
+        assertThatThrownBy(() -> LeaderElection.join(name, url + "s3cret"))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("election '" + name + "'")
-            .hasMessageContaining(url));
+            .hasMessageContaining(url + "***")
+            .satisfies(refused -> assertThat(refused.getMessage() + refused.getCause()).doesNotContain("s3cret")));
+  }
+
+  @Test
+  void aPasswordInTheUrlIsNeverShown() throws Exception {
+    PostgresServer server = PostgresServer.shared(); // trusts local connections: any password is accepted
+    try (LeaderElection election = LeaderElection.join(name, server.url() + "&password=s3cret")) {
+      // What the MBean, the Flight Recorder events and the log lines show.
+      assertThat(Memberships.find(name).orElseThrow().url()).isEqualTo(server.url() + "&password=***");
+      assertThat(Memberships.find(name).orElseThrow().toString()).doesNotContain("s3cret");
+      assertThatThrownBy(() -> LeaderElection.join(name, server.url() + "&password=an0ther"))
+          .hasMessageContaining("&password=***")
+          .satisfies(refused -> assertThat(refused.getMessage()).doesNotContain("s3cret").doesNotContain("an0ther"));
+    }
+  }
+
+  @Test
+  void aJoinWaitingForItsStoreHoldsUpNoOtherElection() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // Accepts connections (the kernel's backlog) and never answers: the driver waits out its timeouts.
+      String slowUrl = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/postgres?user=postgres";
+      String slowName = name + "-slow";
+      System.setProperty("posa4j.election." + slowName + ".lease", "9000");
+      CountDownLatch slowDone = new CountDownLatch(1);
+      Thread slowJoin = new Thread(() -> {
+        try {
+          LeaderElection.join(slowName, slowUrl).close();
+        } catch (RuntimeException expected) {
+          // the silent server never answers
+        } finally {
+          slowDone.countDown();
+        }
+      }, "slow-join");
+      slowJoin.start();
+      silent.setSoTimeout(20_000);
+      try (Socket opened = silent.accept()) { // the slow join is now opening its store
+        try (LeaderElection other = LeaderElection.join(name, PostgresServer.shared().url())) {
+          assertThat(slowDone.getCount()).as("the slow join is still waiting for its store").isEqualTo(1);
+          assertThat(other.name()).isEqualTo(name);
+        }
+      }
+      assertThat(slowDone.await(30, TimeUnit.SECONDS)).as("the slow join gave up").isTrue();
+    }
   }
 
   @Test
