@@ -33,7 +33,7 @@ class BomTest {
     }
     assertThat(managed).containsExactly(
         "posa4j-annotations", "posa4j-runtime", "posa4j-processor", "posa4j-agent", "posa4j-micrometer",
-        "posa4j-zookeeper");
+        "posa4j-zookeeper", "posa4j-net");
     assertThat(bom).doesNotContain("<parent>");
   }
 

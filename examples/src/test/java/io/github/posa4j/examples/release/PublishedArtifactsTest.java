@@ -23,7 +23,7 @@ class PublishedArtifactsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"annotations", "runtime", "processor", "agent", "micrometer", "zookeeper"})
+  @ValueSource(strings = {"annotations", "runtime", "processor", "agent", "micrometer", "zookeeper", "net"})
   void everyPublishedModuleHasItsLicenceModuleNameSourcesAndJavadoc(String module) throws IOException {
     List<Path> jars = jarsOf(module);
 
