@@ -21,7 +21,7 @@ final class EchoClient implements ServiceHandler {
   private final SplittableRandom checkSizes;
   private final ByteBuffer out = ByteBuffer.allocate(MAX_FRAME);
   private int sent;
-  private int checked;
+  private volatile int checked;
   private long bytesChecked;
 
   EchoClient(int client, int total, int window) {
@@ -96,6 +96,11 @@ final class EchoClient implements ServiceHandler {
   private void fail(Connection connection, String what) {
     done.completeExceptionally(new AssertionError("client " + client + ": " + what));
     connection.abort();
+  }
+
+  /** Echoes checked so far. */
+  int checked() {
+    return checked;
   }
 
   long bytesChecked() {

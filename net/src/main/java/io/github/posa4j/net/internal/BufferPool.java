@@ -16,7 +16,7 @@ public final class BufferPool {
 
   private static final BufferPool CHUNKS = new BufferPool(CHUNK_BYTES, 4096);
   /** The size of a Proactor connection's read buffer. */
-  public static final int READ_BYTES = 32 << 10;
+  public static final int READ_BYTES = 16 << 10;
 
   private static final BufferPool FRAMES = new BufferPool(FRAME_BYTES, 256);
   private static final BufferPool READS = new BufferPool(READ_BYTES, 1024);

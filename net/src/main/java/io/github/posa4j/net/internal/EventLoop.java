@@ -7,10 +7,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +69,6 @@ public final class EventLoop implements Runnable {
   private final AtomicBoolean wakeUpAsked = new AtomicBoolean();
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private final ArrayDeque<Runnable> toFlush = new ArrayDeque<>();
-  private final Set<Handler> handlers = new LinkedHashSet<>();
   private final Consumer<SelectionKey> dispatch = this::dispatch;
   private final CountDownLatch ended = new CountDownLatch(1);
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
@@ -145,19 +142,18 @@ public final class EventLoop implements Runnable {
   /** Registers {@code channel} for {@code ops} with {@code handler}; call on the loop's thread. */
   public SelectionKey register(java.nio.channels.SelectableChannel channel, int ops, Handler handler)
       throws IOException {
-    SelectionKey key = channel.register(selector, ops, handler);
-    handlers.add(handler);
-    return key;
+    return channel.register(selector, ops, handler);
   }
 
-  /** Forgets {@code handler}, closed; call on the loop's thread. */
-  public void deregister(Handler handler) {
-    handlers.remove(handler);
-  }
-
-  /** The handlers registered now, for sweeps (idle timeouts); call on the loop's thread. */
+  /** The handlers of the channels registered now, for sweeps (idle timeouts); call on the loop's thread. */
   public List<Handler> handlers() {
-    return new ArrayList<>(handlers);
+    List<Handler> handlers = new ArrayList<>();
+    for (SelectionKey key : selector.keys()) {
+      if (key.isValid()) {
+        handlers.add((Handler) key.attachment());
+      }
+    }
+    return handlers;
   }
 
   /** The buffer every connection of this loop reads into; on the loop's thread only. */
@@ -293,14 +289,13 @@ public final class EventLoop implements Runnable {
 
   private void closeEverything() {
     runTasks(); // registrations and closes already asked for
-    for (Handler handler : new ArrayList<>(handlers)) {
+    for (Handler handler : handlers()) {
       try {
         handler.loopClosing();
       } catch (Throwable e) {
         LOG.log(System.Logger.Level.WARNING, "posa4j-net: closing a channel failed on " + thread.getName(), e);
       }
     }
-    handlers.clear();
     // Tasks submitted while closing (a connect, a send from another thread) find the loop closed.
     runLateTasks();
     try {

@@ -60,6 +60,8 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
   private final CompletionHandler<Integer, Void> netWriteDone = new NetWriteDone();
 
   private volatile State state;
+  /** Set at once by {@link #close} and {@link #abort}, which finish on the connection's thread. */
+  private volatile boolean closeAsked;
   private InetSocketAddress local;
   private ByteBuffer readBuffer;
   private boolean reading;
@@ -437,7 +439,7 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
           + transport.options().maxFrameBytes());
     }
     State now = state;
-    if (now != State.OPEN && now != State.HANDSHAKING && now != State.CONNECTING) {
+    if (closeAsked || (now != State.OPEN && now != State.HANDSHAKING && now != State.CONNECTING)) {
       return false;
     }
     if (!queue.offer(payload)) {
@@ -585,6 +587,7 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
 
   @Override
   public void close() {
+    closeAsked = true;
     onThisConnection(this::closeGracefully);
   }
 
@@ -603,6 +606,7 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
 
   @Override
   public void abort() {
+    closeAsked = true;
     onThisConnection(() -> abortNow(CloseReason.of(Kind.ABORTED, "aborted by this end")));
   }
 
@@ -625,7 +629,7 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
 
   @Override
   public boolean isOpen() {
-    return state == State.OPEN;
+    return state == State.OPEN && !closeAsked;
   }
 
   private void finishClosing() {

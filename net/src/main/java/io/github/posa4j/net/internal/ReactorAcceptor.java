@@ -165,7 +165,7 @@ public final class ReactorAcceptor implements Acceptor, EventLoop.Handler {
     if (key != null) {
       key.cancel();
     }
-    loop.deregister(this);
+
     try {
       server.close();
     } catch (IOException e) {

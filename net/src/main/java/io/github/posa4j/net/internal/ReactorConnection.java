@@ -15,7 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
@@ -39,16 +39,18 @@ public final class ReactorConnection implements Connection, EventLoop.Handler, F
   private final TlsSession tls;
   private final CompletableFuture<Connection> connected;
   private final Runnable onClosed;
+  private static final AtomicIntegerFieldUpdater<ReactorConnection> FLUSH_SUBMITTED =
+      AtomicIntegerFieldUpdater.newUpdater(ReactorConnection.class, "flushSubmitted");
+  /** Runs {@link #flush} on the loop: at the end of a turn, or when another thread queued frames. */
   private final Runnable flush = this::flush;
-  private final AtomicBoolean flushSubmitted = new AtomicBoolean();
-  private final Runnable flushFromOtherThread = () -> {
-    flushSubmitted.set(false);
-    flush();
-  };
   private final FrameDecoder.Sink sink = this;
-  private final TlsSession.PlainSink plainSink = this::decodePlain;
+  private final TlsSession.PlainSink plainSink;
+  /** 1 while a flush asked for by another thread waits to run on the loop. */
+  private volatile int flushSubmitted;
 
   private volatile State state;
+  /** Set at once by {@link #close} and {@link #abort}, which finish on the connection's thread. */
+  private volatile boolean closeAsked;
   private SelectionKey key;
   private InetSocketAddress local;
   private EventLoop.Timer establishTimer;
@@ -76,6 +78,7 @@ public final class ReactorConnection implements Connection, EventLoop.Handler, F
     this.tls = options.tls()
         .map(context -> accepted ? TlsSession.server(context, options) : TlsSession.client(context, options, remote))
         .orElse(null);
+    this.plainSink = tls == null ? null : this::decodePlain;
     this.state = accepted ? State.HANDSHAKING : State.CONNECTING;
   }
 
@@ -376,7 +379,7 @@ public final class ReactorConnection implements Connection, EventLoop.Handler, F
           + transport.options().maxFrameBytes());
     }
     State now = state;
-    if (now != State.OPEN && now != State.HANDSHAKING && now != State.CONNECTING) {
+    if (closeAsked || (now != State.OPEN && now != State.HANDSHAKING && now != State.CONNECTING)) {
       return false;
     }
     if (!queue.offer(payload)) {
@@ -388,8 +391,8 @@ public final class ReactorConnection implements Connection, EventLoop.Handler, F
         flushAtEndOfTurn = true;
         loop.flushAtEndOfTurn(flush);
       }
-    } else if (flushSubmitted.compareAndSet(false, true)) {
-      loop.submit(flushFromOtherThread);
+    } else if (FLUSH_SUBMITTED.compareAndSet(this, 0, 1)) {
+      loop.submit(flush);
     }
     return true;
   }
@@ -401,6 +404,7 @@ public final class ReactorConnection implements Connection, EventLoop.Handler, F
 
   private void flush() {
     flushAtEndOfTurn = false;
+    flushSubmitted = 0;
     if (state != State.OPEN && state != State.CLOSING) {
       return; // connecting or handshaking: flushed once open
     }
@@ -476,6 +480,7 @@ public final class ReactorConnection implements Connection, EventLoop.Handler, F
 
   @Override
   public void close() {
+    closeAsked = true;
     loop.execute(() -> {
       if (state == State.OPEN) {
         state = State.CLOSING;
@@ -488,12 +493,13 @@ public final class ReactorConnection implements Connection, EventLoop.Handler, F
 
   @Override
   public void abort() {
+    closeAsked = true;
     loop.execute(() -> abortNow(CloseReason.of(Kind.ABORTED, "aborted by this end")));
   }
 
   @Override
   public boolean isOpen() {
-    return state == State.OPEN;
+    return state == State.OPEN && !closeAsked;
   }
 
   private void finishClosing() {
@@ -566,7 +572,6 @@ public final class ReactorConnection implements Connection, EventLoop.Handler, F
     }
     queue.close();
     decoder.release();
-    loop.deregister(this);
     boolean established = before == State.OPEN || before == State.CLOSING;
     if (connected != null && !connected.isDone()) {
       connected.completeExceptionally(new ConnectException(reason.message()));

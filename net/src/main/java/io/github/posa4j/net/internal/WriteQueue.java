@@ -57,7 +57,7 @@ public final class WriteQueue {
   }
 
   private final int limit;
-  private final ArrayDeque<Chunk> chunks = new ArrayDeque<>(4);
+  private final ArrayDeque<Chunk> chunks = new ArrayDeque<>(2);
   /** Bytes offered and not yet written. */
   private int queued;
   private boolean full;
@@ -183,13 +183,7 @@ public final class WriteQueue {
       if (head.drain.position() < head.fill.position()) {
         break;
       }
-      if (head.fill.hasRemaining() && chunks.size() == 1) {
-        // the tail, written up to where producers stopped: start it over rather than give it back
-        head.fill.clear();
-        head.drain.clear().limit(0);
-        break;
-      }
-      chunks.pollFirst().give();
+      chunks.pollFirst().give(); // an idle connection holds no chunk
     }
     if (full && queued <= limit / 2) {
       full = false;
