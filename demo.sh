@@ -9,5 +9,5 @@ echo "Building the examples and the agent: mvn -B -q -pl examples -am package -D
 mvn -B -q -pl examples -am package -DskipTests 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d'
 
 echo
-exec java -cp 'examples/target/classes:runtime/target/classes:annotations/target/classes:examples/target/demo-lib/*' \
+exec java -cp 'examples/target/classes:runtime/target/classes:annotations/target/classes:net/target/classes:examples/target/demo-lib/*' \
     io.github.posa4j.examples.Demo

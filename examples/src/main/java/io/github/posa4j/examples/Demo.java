@@ -2,6 +2,8 @@ package io.github.posa4j.examples;
 
 import io.github.posa4j.examples.billing.BillingReport;
 import io.github.posa4j.examples.billing.BillingStory;
+import io.github.posa4j.examples.chat.ChatReport;
+import io.github.posa4j.examples.chat.ChatStory;
 import io.github.posa4j.examples.legacy.LegacyAppRunner;
 import io.github.posa4j.examples.legacy.LegacyPaymentsApp.Summary;
 import io.github.posa4j.examples.orderbook.CrashReport;
@@ -23,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * as it is and then under the agent, then the shop's order book, a {@code @CommandProcessor} whose
  * writer is killed with {@code kill -9} in the middle of a stream of orders ({@link CrashStory}), the
  * shop's billing run made by exactly one of three processes ({@link BillingStory}: a leader killed,
- * another paused past its lease and fenced off by its epoch), and a summary table of what happened.
+ * another paused past its lease and fenced off by its epoch), the shop's staff chat room on the
+ * Reactor and on the Proactor ({@link ChatStory}: a member that never reads is disconnected, the
+ * others hear every line), and a summary table of what happened.
  *
  * <p>The agent's part needs {@code agent/target/posa4j-agent.jar} and
  * {@code examples/legacy.properties}, found from the working directory (the repository root) or
@@ -31,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * jar the demo says so and leaves that part out; without Debian's PostgreSQL package it leaves the
  * billing part out. It exits with 0, or with 1 if the legacy app did not run to its end, or the
  * order book's writer could not be run up to its kill or its journal lost an acknowledged order, or
- * the billing part went wrong.
+ * the billing part or the chat room went wrong.
  */
 public final class Demo {
   /** The system property naming the agent jar. */
@@ -104,6 +108,21 @@ public final class Demo {
     rows.add(billing.row());
 
     out.println();
+    out.println("Part 5: the shop's staff chat room, a server on posa4j-net's Reactor and then on its Proactor, with"
+        + " a member that never reads (examples/.../chat)");
+    ChatReport[] chat;
+    try {
+      chat = ChatStory.run(out);
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the chat room failed: " + e, e);
+    }
+    for (ChatReport report : chat) {
+      rows.add(report.row());
+    }
+
+    out.println();
     out.println("Summary (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s)");
     printTable(out, rows);
     if (!crash.durable() || !crash.undoneAfterRestart()) {
@@ -111,6 +130,11 @@ public final class Demo {
     }
     if (billing.ran() && !billing.staleWriteRefused()) {
       throw new IllegalStateException("the paused leader's late billing write was accepted: " + billing);
+    }
+    for (ChatReport report : chat) {
+      if (!report.heardInOrder() || !report.laggardDisconnected()) {
+        throw new IllegalStateException("the chat room on the " + report.transport() + " went wrong: " + report);
+      }
     }
   }
 

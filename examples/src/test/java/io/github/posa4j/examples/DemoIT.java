@@ -6,6 +6,7 @@ import io.github.posa4j.annotation.ActiveObject;
 import io.github.posa4j.examples.agent.JavaProcess;
 import io.github.posa4j.examples.orderbook.CrashStory;
 import io.github.posa4j.examples.orderbook.OrderBookWriter;
+import io.github.posa4j.net.Reactor;
 import io.github.posa4j.resilience.FaultTolerance;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -33,7 +34,8 @@ class DemoIT {
   @BeforeAll
   static void runTheDemo() throws Exception {
     String classPath = String.join(File.pathSeparator, JavaProcess.property("posa4j.examples.classes"),
-        locationOf(FaultTolerance.class), locationOf(ActiveObject.class), locationOf(Class.forName("org.postgresql.Driver")));
+        locationOf(FaultTolerance.class), locationOf(ActiveObject.class), locationOf(Reactor.class),
+        locationOf(Class.forName("org.postgresql.Driver")));
     run = JavaProcess.run(List.of(
         "-D" + Demo.AGENT_PROPERTY + "=" + JavaProcess.AGENT_JAR,
         "-D" + Demo.CONFIG_PROPERTY + "=" + JavaProcess.property("posa4j.examples.legacy-properties")),
@@ -99,6 +101,20 @@ class DemoIT {
             + " away \\(epoch \\d+ < \\d+\\)"))
         .anyMatch(line -> line.matches(" *@LeaderOnly billing, 3 processes +\\| next leader billed \\d+ ms after kill -9"
             + " \\(lease 1,000 ms\\); paused leader's late write refused by its epoch; \\d+ runs billed"));
+  }
+
+  @Test
+  void theChatRoomServesItsMembersOnBothTransportsAndDisconnectsTheOneThatNeverReads() {
+    List<String> lines = run.lines();
+    String output = String.join("\n", lines);
+
+    assertThat(run.exitCode()).as(output).isZero();
+    assertThat(lines).as(output)
+        .anyMatch(line -> line.startsWith("Part 5: the shop's staff chat room"))
+        .anyMatch(line -> line.matches(" *chat room on the Reactor +\\| 5000 lines heard in order by 2 members; the one that"
+            + " never read was disconnected; \\d+ lines relayed"))
+        .anyMatch(line -> line.matches(" *chat room on the Proactor +\\| 5000 lines heard in order by 2 members; the one"
+            + " that never read was disconnected; \\d+ lines relayed"));
   }
 
   private static Matcher find(Pattern pattern, List<String> lines) {

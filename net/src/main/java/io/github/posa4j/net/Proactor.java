@@ -1,11 +1,5 @@
 package io.github.posa4j.net;
 
-import io.github.posa4j.net.internal.ProactorAcceptor;
-import io.github.posa4j.net.internal.ProactorConnection;
-import io.github.posa4j.net.internal.ProactorContext;
-import io.github.posa4j.net.internal.TransportContext;
-import io.github.posa4j.net.internal.TransportJmx;
-import io.github.posa4j.net.internal.TransportStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -35,8 +29,8 @@ import javax.management.ObjectName;
  * is a different programming model over the same readiness mechanism, not a faster one. Its
  * threads are interchangeable (any thread may complete any connection's operation), which evens
  * out load across connections that a Reactor would have pinned to one loop; in exchange a pending
- * read holds a buffer per connection ({@value io.github.posa4j.net.internal.BufferPool#READ_BYTES}
- * bytes), where a Reactor's idle connections hold none, and each completion takes the
+ * read holds a buffer per connection (16 KiB of direct memory, 64 KiB while its reads fill
+ * that), where a Reactor's idle connections hold none, and each completion takes the
  * connection's lock.
  */
 public final class Proactor implements Transport {
@@ -136,11 +130,6 @@ public final class Proactor implements Transport {
   @Override
   public NetOptions options() {
     return context.options();
-  }
-
-  /** Its counters, also on its MBean. */
-  public TransportStats stats() {
-    return context.stats();
   }
 
   /** The share of its threads' lives spent in completion handlers, 0 to 1. */

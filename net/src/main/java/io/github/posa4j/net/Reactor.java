@@ -1,11 +1,5 @@
 package io.github.posa4j.net;
 
-import io.github.posa4j.net.internal.EventLoop;
-import io.github.posa4j.net.internal.ReactorAcceptor;
-import io.github.posa4j.net.internal.ReactorConnection;
-import io.github.posa4j.net.internal.TransportContext;
-import io.github.posa4j.net.internal.TransportJmx;
-import io.github.posa4j.net.internal.TransportStats;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -118,11 +112,6 @@ public final class Reactor implements Transport {
   @Override
   public NetOptions options() {
     return context.options();
-  }
-
-  /** Its counters, also on its MBean. */
-  public TransportStats stats() {
-    return context.stats();
   }
 
   /** The share of their lives its loops spent handling events, 0 to 1, averaged over its loops. */

@@ -18,7 +18,7 @@
  * of filling memory. {@link io.github.posa4j.net.NetOptions.Builder#tls(javax.net.ssl.SSLContext)}
  * encrypts every connection with the JDK's {@link javax.net.ssl.SSLEngine}.
  *
- * <p>Types in {@code io.github.posa4j.net.internal} are posa4j's own; they may change in any
- * release.
+ * <p>The machinery of both transports (event loops, connections, the frame decoder, write queues,
+ * TLS sessions) is package-private here: what is public is the whole API.
  */
 package io.github.posa4j.net;

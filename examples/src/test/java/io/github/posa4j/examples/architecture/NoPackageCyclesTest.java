@@ -22,6 +22,7 @@ class NoPackageCyclesTest {
       "processor, io.github.posa4j.processor.Posa4jProcessor",
       "agent, io.github.posa4j.agent.Posa4jAgent",
       "micrometer, io.github.posa4j.micrometer.Posa4jMetrics",
+      "net, io.github.posa4j.net.Reactor",
       "examples, io.github.posa4j.examples.Demo",
   })
   void theModuleHasNoPackageCycle(String module, String someClass) throws Exception {

@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import io.github.posa4j.net.TransportMXBean;
 import io.github.posa4j.observe.Observability;
@@ -8,7 +8,7 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /** A transport's MBean, and its registration when {@code posa4j.jmx} is on. */
-public final class TransportJmx implements TransportMXBean {
+final class TransportJmx implements TransportMXBean {
   private static final System.Logger LOG = System.getLogger("io.github.posa4j.net");
 
   private final String kind;

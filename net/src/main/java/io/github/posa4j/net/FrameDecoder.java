@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import java.nio.ByteBuffer;
 
@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  *
  * <p>Used by one thread at a time: the connection's.
  */
-public final class FrameDecoder {
+final class FrameDecoder {
   private static final int HEADER = 4;
 
   /** Where whole frames go. */

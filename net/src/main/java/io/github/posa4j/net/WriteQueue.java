@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * with {@link #gather} and {@link #written}, and writes them without holding the lock, while
  * others go on appending.
  */
-public final class WriteQueue {
+final class WriteQueue {
   private static final int HEADER = 4;
 
   /** A pooled chunk: the producers' view (appending at its position) and the writer's. */

@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import io.github.posa4j.net.NetOptions;
 import java.net.InetSocketAddress;
@@ -16,7 +16,7 @@ import javax.net.ssl.SSLParameters;
  * ({@link #netOut}), both kept in write mode. The transport reads into the one and writes from
  * the other; this class only turns bytes into bytes, so that both transports share it.
  */
-public final class TlsSession {
+final class TlsSession {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
   /** What {@link #unwrap} found. */

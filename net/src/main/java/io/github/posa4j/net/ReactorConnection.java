@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import io.github.posa4j.net.CloseReason;
 import io.github.posa4j.net.CloseReason.Kind;
@@ -24,7 +24,7 @@ import javax.net.ssl.SSLException;
  * queue, and its TLS session when it has one. Everything but {@link #send} and the state checks
  * runs on the loop's thread; calls from other threads are passed to the loop.
  */
-public final class ReactorConnection implements Connection, EventLoop.Handler, FrameDecoder.Sink {
+final class ReactorConnection implements Connection, EventLoop.Handler, FrameDecoder.Sink {
   private enum State { CONNECTING, HANDSHAKING, OPEN, CLOSING, CLOSED }
 
   private final TransportContext transport;

@@ -1,10 +1,10 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The counters of one transport, kept by its connections and read by its MBean. */
-public final class TransportStats {
+final class TransportStats {
   private final AtomicInteger open = new AtomicInteger();
   private final LongAdder accepted = new LongAdder();
   private final LongAdder connected = new LongAdder();

@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import java.nio.ByteBuffer;
 
@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * connections. A bounded stack under a lock: taking and giving back allocate nothing, and at most
  * {@code retained} buffers are kept (the rest are left to the collector).
  */
-public final class BufferPool {
+final class BufferPool {
   /** The size of a write-queue chunk: 16 KiB, a TLS record's worth of plain text. */
   public static final int CHUNK_BYTES = 16 << 10;
 
@@ -15,11 +15,14 @@ public final class BufferPool {
   public static final int FRAME_BYTES = 128 << 10;
 
   private static final BufferPool CHUNKS = new BufferPool(CHUNK_BYTES, 4096);
-  /** The size of a Proactor connection's read buffer. */
+  /** The size of a Proactor connection's read buffer while it reads little. */
   public static final int READ_BYTES = 16 << 10;
+  /** The size of a Proactor connection's read buffer while its reads fill the small one. */
+  public static final int LARGE_READ_BYTES = 64 << 10;
 
   private static final BufferPool FRAMES = new BufferPool(FRAME_BYTES, 256);
   private static final BufferPool READS = new BufferPool(READ_BYTES, 1024);
+  private static final BufferPool LARGE_READS = new BufferPool(LARGE_READ_BYTES, 256);
 
   private final int size;
   private final ByteBuffer[] free;
@@ -43,6 +46,11 @@ public final class BufferPool {
   /** The pool of the Proactor's {@value #READ_BYTES}-byte read buffers. */
   public static BufferPool reads() {
     return READS;
+  }
+
+  /** The pool of the Proactor's {@value #LARGE_READ_BYTES}-byte read buffers, for busy connections. */
+  public static BufferPool largeReads() {
+    return LARGE_READS;
   }
 
   /** The size of every buffer of this pool. */

@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * <p>Everything a loop owns (its channels, timers, scratch buffers) is touched by its own thread
  * only.
  */
-public final class EventLoop implements Runnable {
+final class EventLoop implements Runnable {
   /** The size of a loop's read buffer, which every connection of the loop reads into in turn. */
   public static final int READ_BUFFER_BYTES = 64 << 10;
   private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());

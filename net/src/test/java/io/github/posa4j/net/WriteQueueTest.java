@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import io.github.posa4j.net.CloseReason;
 import io.github.posa4j.net.CloseReason.Kind;
@@ -29,7 +29,7 @@ import javax.net.ssl.SSLException;
  * called from one thread at a time even though reads and writes complete on any thread of the
  * group. Frames a callback sends are written once the callback returns, together.
  */
-public final class ProactorConnection implements Connection, FrameDecoder.Sink {
+final class ProactorConnection implements Connection, FrameDecoder.Sink {
   private static final ThreadLocal<ByteBuffer> PLAIN = new ThreadLocal<>();
 
   private enum State { CONNECTING, HANDSHAKING, OPEN, CLOSING, CLOSED }
@@ -64,6 +64,10 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
   private volatile boolean closeAsked;
   private InetSocketAddress local;
   private ByteBuffer readBuffer;
+  /** Reads in a row that took less than a quarter of a large read buffer: back to a small one after a few. */
+  private int smallReads;
+  /** The size the next read's buffer should have, when it should change; 0 to keep this one. */
+  private int nextReadBuffer;
   private boolean reading;
   private boolean writing;
   private boolean userPaused;
@@ -184,8 +188,13 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
     if (tls != null) {
       target = tls.netIn();
     } else {
+      if (nextReadBuffer != 0 && readBuffer != null) {
+        poolOf(readBuffer).give(readBuffer);
+        readBuffer = null;
+      }
       if (readBuffer == null) {
-        readBuffer = BufferPool.reads().take();
+        readBuffer = nextReadBuffer == BufferPool.LARGE_READ_BYTES ? BufferPool.largeReads().take() : BufferPool.reads().take();
+        nextReadBuffer = 0;
       }
       readBuffer.clear();
       target = readBuffer;
@@ -266,6 +275,7 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
         advanceHandshake();
       }
     } else {
+      sizeReadBuffer(n);
       readBuffer.flip();
       inCallback = Thread.currentThread();
       try {
@@ -276,6 +286,29 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
     }
     afterCallbacks();
     readIfWanted();
+  }
+
+  /**
+   * Chooses the next read's buffer by how much this one read, as a busy connection wants large
+   * reads and an idle one should hold little: a read that filled the small buffer moves to a large
+   * one (after this read is decoded), and four reads in a row that used less than a quarter of a
+   * large one move back.
+   */
+  private void sizeReadBuffer(int n) {
+    int capacity = readBuffer.capacity();
+    if (capacity == BufferPool.READ_BYTES && n == capacity) {
+      nextReadBuffer = BufferPool.LARGE_READ_BYTES;
+      smallReads = 0;
+    } else if (capacity == BufferPool.LARGE_READ_BYTES && n < capacity / 4 && ++smallReads >= 4) {
+      nextReadBuffer = BufferPool.READ_BYTES;
+      smallReads = 0;
+    } else if (n >= capacity / 4) {
+      smallReads = 0;
+    }
+  }
+
+  private static BufferPool poolOf(ByteBuffer buffer) {
+    return buffer.capacity() == BufferPool.LARGE_READ_BYTES ? BufferPool.largeReads() : BufferPool.reads();
   }
 
   private ByteBuffer plainBuffer() {
@@ -744,7 +777,7 @@ public final class ProactorConnection implements Connection, FrameDecoder.Sink {
       queue.close();
     }
     if (!reading && readBuffer != null) {
-      BufferPool.reads().give(readBuffer);
+      poolOf(readBuffer).give(readBuffer);
       readBuffer = null;
     }
   }

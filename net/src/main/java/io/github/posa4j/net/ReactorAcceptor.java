@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import io.github.posa4j.net.Acceptor;
 import io.github.posa4j.net.ServiceHandler;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * gives each to a loop of the reactor in turn. When accepting fails (no file descriptors left),
  * it logs it and stops accepting for a moment rather than spin.
  */
-public final class ReactorAcceptor implements Acceptor, EventLoop.Handler {
+final class ReactorAcceptor implements Acceptor, EventLoop.Handler {
   private static final System.Logger LOG = System.getLogger("io.github.posa4j.net");
   private static final int ACCEPTS_PER_EVENT = 256;
   private static final long BACK_OFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);

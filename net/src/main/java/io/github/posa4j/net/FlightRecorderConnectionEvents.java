@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import io.github.posa4j.net.CloseReason;
 import java.net.InetSocketAddress;

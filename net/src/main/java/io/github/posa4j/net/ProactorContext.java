@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * timers and the operations other threads ask of a connection, the connections still open (to
  * close them with the transport), and the time spent in completion handlers.
  */
-public final class ProactorContext {
+final class ProactorContext {
   private final TransportContext transport;
   private final ScheduledExecutorService tasks;
   private final Set<ProactorConnection> open = ConcurrentHashMap.newKeySet();

@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import io.github.posa4j.net.CloseReason;
 import io.github.posa4j.net.NetOptions;
@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What every connection of one transport shares: its name, options and counters, and its events. */
-public final class TransportContext {
+final class TransportContext {
   private static final AtomicLong IDS = new AtomicLong();
   private static final System.Logger LOG = System.getLogger("io.github.posa4j.net");
 

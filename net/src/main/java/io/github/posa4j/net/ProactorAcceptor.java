@@ -1,4 +1,4 @@
-package io.github.posa4j.net.internal;
+package io.github.posa4j.net;
 
 import io.github.posa4j.net.Acceptor;
 import io.github.posa4j.net.ServiceHandler;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * of the last. When accepting fails (no file descriptors left) it logs it and tries again a moment
  * later rather than spin.
  */
-public final class ProactorAcceptor implements Acceptor, CompletionHandler<AsynchronousSocketChannel, Void> {
+final class ProactorAcceptor implements Acceptor, CompletionHandler<AsynchronousSocketChannel, Void> {
   private static final System.Logger LOG = System.getLogger("io.github.posa4j.net");
 
   private final ProactorContext proactor;
