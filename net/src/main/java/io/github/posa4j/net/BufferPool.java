@@ -13,6 +13,8 @@ final class BufferPool {
 
   /** The size of a buffer that holds a partial frame of up to 128 KiB, header included. */
   public static final int FRAME_BYTES = 128 << 10;
+  /** The size of a buffer that holds the first bytes of a partial frame, until more arrive. */
+  public static final int LEFTOVER_BYTES = 4 << 10;
 
   private static final BufferPool CHUNKS = new BufferPool(CHUNK_BYTES, 4096);
   /** The size of a Proactor connection's read buffer while it reads little. */
@@ -21,6 +23,7 @@ final class BufferPool {
   public static final int LARGE_READ_BYTES = 64 << 10;
 
   private static final BufferPool FRAMES = new BufferPool(FRAME_BYTES, 256);
+  private static final BufferPool LEFTOVERS = new BufferPool(LEFTOVER_BYTES, 4096);
   private static final BufferPool READS = new BufferPool(READ_BYTES, 1024);
   private static final BufferPool LARGE_READS = new BufferPool(LARGE_READ_BYTES, 256);
 
@@ -41,6 +44,11 @@ final class BufferPool {
   /** The pool of {@value #FRAME_BYTES}-byte buffers for partial frames every transport of this JVM shares. */
   public static BufferPool frames() {
     return FRAMES;
+  }
+
+  /** The pool of {@value #LEFTOVER_BYTES}-byte buffers for the first bytes of partial frames. */
+  public static BufferPool leftovers() {
+    return LEFTOVERS;
   }
 
   /** The pool of the Proactor's {@value #READ_BYTES}-byte read buffers. */

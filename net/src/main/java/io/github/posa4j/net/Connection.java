@@ -37,13 +37,18 @@ public interface Connection {
   /**
    * Closes gracefully: no frame is read or accepted any more, the frames already queued are
    * written (with TLS, then the {@code close_notify}), and then the connection is closed, with
-   * {@link CloseReason.Kind#CLOSED}. Does nothing when it is already closing.
+   * {@link CloseReason.Kind#CLOSED}; if the peer does not take what is queued within
+   * {@link NetOptions#connectTimeout()}, the connection is reset instead. {@link #isOpen()} and
+   * {@link #send} see the close at once; the handler hears {@link ServiceHandler#onClose} once the
+   * callback this was called from (if any) has returned. Does nothing when it is already closing.
    */
   void close();
 
   /**
    * Closes at once, discarding what is queued, with a TCP reset where the platform allows:
-   * {@link CloseReason.Kind#ABORTED}. Does nothing when it is already closed.
+   * {@link CloseReason.Kind#ABORTED}. As for {@link #close()}, the handler hears
+   * {@link ServiceHandler#onClose} after the current callback. Does nothing when it is already
+   * closed.
    */
   void abort();
 

@@ -169,7 +169,7 @@ final class EventLoop implements Runnable {
   /** A buffer for decrypted bytes of at least {@code size}, shared by the TLS connections of this loop. */
   public ByteBuffer tlsPlainBuffer(int size) {
     if (tlsPlainBuffer == null || tlsPlainBuffer.capacity() < size) {
-      tlsPlainBuffer = ByteBuffer.allocateDirect(Math.max(size, 32 << 10));
+      tlsPlainBuffer = ByteBuffer.allocateDirect(Math.max(size, 64 << 10));
     }
     tlsPlainBuffer.clear();
     return tlsPlainBuffer;

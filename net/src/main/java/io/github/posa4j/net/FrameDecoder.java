@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
  * Cuts a connection's bytes into length-prefixed frames (a four-byte big-endian length, then the
  * payload) and hands each whole frame to a {@link Sink}. Frames that arrive whole in one read are
  * handed over in place, without a copy; only a frame split across reads, or the bytes left when
- * the sink stops accepting, are kept, in a pooled buffer that goes back to the pool as soon as it
- * is empty (an idle connection holds none).
+ * the sink stops accepting, are kept, in a pooled buffer (4 KiB for a few bytes, 128 KiB for up
+ * to that, grown with what arrives beyond) that goes back to the pool as soon as it is empty (an
+ * idle connection holds none).
  *
  * <p>Used by one thread at a time: the connection's.
  */
@@ -60,6 +61,11 @@ final class FrameDecoder {
   }
 
   private boolean decodeAll(ByteBuffer in, Sink sink) {
+    if (kept != null && hasWholeFrame()) {
+      // Frames kept while the sink did not accept (a TLS session decrypts on): the rest goes behind them.
+      append(in);
+      return deliverKept(sink);
+    }
     if (kept != null) {
       if (!completeKeptFrame(in, sink)) {
         return false;
@@ -90,17 +96,21 @@ final class FrameDecoder {
     }
     busy = true;
     try {
-      kept.flip();
-      boolean ok = deliverWhole(kept, sink);
-      kept.compact();
-      releaseIfEmpty();
-      return ok;
+      return deliverKept(sink);
     } finally {
       busy = false;
       if (released) {
         freeKept();
       }
     }
+  }
+
+  private boolean deliverKept(Sink sink) {
+    kept.flip();
+    boolean ok = deliverWhole(kept, sink);
+    kept.compact();
+    releaseIfEmpty();
+    return ok;
   }
 
   /** Whether a whole frame is kept, waiting for the sink to accept it. */
@@ -121,9 +131,14 @@ final class FrameDecoder {
 
   private void freeKept() {
     if (kept != null) {
-      BufferPool.frames().give(kept);
+      give(kept);
       kept = null;
     }
+  }
+
+  /** The capacity of the buffer holding what is kept, 0 when none: for tests. */
+  int keptCapacity() {
+    return kept == null ? 0 : kept.capacity();
   }
 
   /** Bytes kept now, for tests and statistics. */
@@ -180,18 +195,29 @@ final class FrameDecoder {
     if (kept.position() < frameEnd) {
       return true;
     }
-    kept.flip();
-    boolean ok = deliverWhole(kept, sink);
-    kept.compact();
-    releaseIfEmpty();
-    return ok;
+    return deliverKept(sink);
   }
 
   /** Keeps the rest of {@code in} (which is not {@link #kept}). */
   private void keep(ByteBuffer in) {
-    int needed = in.remaining();
-    kept = needed <= BufferPool.FRAME_BYTES ? BufferPool.frames().take() : ByteBuffer.allocate(needed);
+    kept = take(in.remaining());
     kept.put(in);
+  }
+
+  /** A buffer of at least {@code capacity} bytes: from a pool up to 128 KiB, else allocated. */
+  private static ByteBuffer take(int capacity) {
+    if (capacity <= BufferPool.LEFTOVER_BYTES) {
+      return BufferPool.leftovers().take();
+    }
+    return capacity <= BufferPool.FRAME_BYTES ? BufferPool.frames().take() : ByteBuffer.allocate(capacity);
+  }
+
+  private static void give(ByteBuffer buffer) {
+    if (buffer.capacity() == BufferPool.LEFTOVER_BYTES) {
+      BufferPool.leftovers().give(buffer);
+    } else {
+      BufferPool.frames().give(buffer); // ignores a buffer of another size
+    }
   }
 
   private void append(ByteBuffer in) {
@@ -205,16 +231,16 @@ final class FrameDecoder {
   }
 
   private void grow(int capacity) {
-    ByteBuffer bigger = ByteBuffer.allocate(capacity);
+    ByteBuffer bigger = take(capacity);
     kept.flip();
     bigger.put(kept);
-    BufferPool.frames().give(kept);
+    give(kept);
     kept = bigger;
   }
 
   private void releaseIfEmpty() {
     if (kept.position() == 0) {
-      BufferPool.frames().give(kept);
+      give(kept);
       kept = null;
     }
   }

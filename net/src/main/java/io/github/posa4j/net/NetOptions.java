@@ -88,12 +88,18 @@ public final class NetOptions {
     return writeQueueBytes;
   }
 
-  /** How long a connection may take to be established, TLS handshake included. */
+  /**
+   * How long a connection may take to be established, TLS handshake included, and how long a
+   * graceful close may wait for the peer to take what is queued.
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** How long a connection may go without reading anything before it is closed; zero for never. */
+  /**
+   * How long a connection may go without reading anything, while it is being read (not paused,
+   * its queue not full), before it is closed; zero for never.
+   */
   public Duration idleTimeout() {
     return idleTimeout;
   }

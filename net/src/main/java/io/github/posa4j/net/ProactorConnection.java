@@ -69,12 +69,15 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
   /** The size the next read's buffer should have, when it should change; 0 to keep this one. */
   private int nextReadBuffer;
   private boolean reading;
+  /** Whether the read buffer is being decoded: a close meanwhile must not give it back yet. */
+  private boolean decoding;
   private boolean writing;
   private boolean userPaused;
   /** The thread running one of this connection's callbacks now, so that its sends wait for it to return. */
   private Thread inCallback;
   private boolean flushAfterCallback;
   private ScheduledFuture<?> establishTimer;
+  private ScheduledFuture<?> closeTimer;
   private Kind closingKind = Kind.CLOSED;
   private String closingMessage = "closed by this end";
   private long bytesRead;
@@ -140,18 +143,35 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
     advanceHandshake();
   }
 
-  private void open() {
+  private void open() throws IOException {
     cancelEstablishTimer();
     state = State.OPEN;
     transport.opened(id, remote, accepted);
-    if (!callHandler("onOpen", () -> handler.onOpen(this))) {
+    Throwable[] thrown = new Throwable[1];
+    if (!callHandler("onOpen", () -> handler.onOpen(this), thrown)) {
+      if (connected != null && thrown[0] != null) {
+        ConnectException failure = new ConnectException("the handler's onOpen threw " + thrown[0]);
+        failure.initCause(thrown[0]);
+        connected.completeExceptionally(failure);
+      }
       return;
     }
     if (connected != null) {
       connected.complete(this);
     }
-    flushIfIdle();
-    readIfWanted();
+    // Frames decrypted with the handshake's last messages were kept while it was not open.
+    inCallback = Thread.currentThread();
+    try {
+      decoder.drainKept(this);
+    } finally {
+      inCallback = null;
+    }
+    afterCallbacks();
+    if (tls != null && tls.netIn().position() > 0) {
+      read(0); // application data that came with the last handshake message; then reads on
+    } else {
+      readIfWanted();
+    }
   }
 
   private void establishTimedOut() {
@@ -219,8 +239,8 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
           read(n);
         } catch (SSLException e) {
           fail(Kind.TLS_FAILED, "TLS with " + remote + " failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-          fail(Kind.IO_ERROR, "the connection with " + remote + " failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+          fail(Kind.IO_ERROR, "the connection with " + remote + " failed: " + e, e);
         }
         releaseBuffersIfClosed();
       }
@@ -231,7 +251,9 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
     public void failed(Throwable failure, Void unused) {
       synchronized (ProactorConnection.this) {
         reading = false;
-        if (failure instanceof InterruptedByTimeoutException) {
+        if (state == State.CLOSING) {
+          // closing: the write side decides when it ends
+        } else if (failure instanceof InterruptedByTimeoutException) {
           abortNow(CloseReason.of(Kind.IDLE, "nothing read from " + remote + " for "
               + transport.options().idleTimeout().toMillis() + " ms (idleTimeout)"));
         } else if (!(failure instanceof AsynchronousCloseException)) {
@@ -243,8 +265,8 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
   }
 
   private void read(int n) throws IOException {
-    if (state == State.CLOSED) {
-      return;
+    if (state == State.CLOSED || state == State.CLOSING) {
+      return; // closing: what is queued is written, and nothing more is read
     }
     if (n < 0) {
       peerClosed("the peer closed the connection");
@@ -278,9 +300,11 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
       sizeReadBuffer(n);
       readBuffer.flip();
       inCallback = Thread.currentThread();
+      decoding = true;
       try {
         decoder.decode(readBuffer, this);
       } finally {
+        decoding = false;
         inCallback = null;
       }
     }
@@ -315,7 +339,7 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
     ByteBuffer plain = PLAIN.get();
     int size = tls.plainBufferSize();
     if (plain == null || plain.capacity() < size) {
-      plain = ByteBuffer.allocateDirect(Math.max(size, 32 << 10));
+      plain = ByteBuffer.allocateDirect(Math.max(size, 64 << 10));
       PLAIN.set(plain);
     }
     plain.clear();
@@ -328,7 +352,7 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
 
   @Override
   public boolean accepting() {
-    return state == State.OPEN && !userPaused && !queue.isFull();
+    return state == State.OPEN && !closeAsked && !userPaused && !queue.isFull();
   }
 
   @Override
@@ -352,6 +376,7 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
       state = State.CLOSING;
       closingKind = Kind.PEER_CLOSED;
       closingMessage = message;
+      armCloseTimer();
       flushIfIdle();
     } else if (state != State.CLOSED) {
       closeNow(CloseReason.of(Kind.PEER_CLOSED, message));
@@ -394,9 +419,6 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
         default:
           if (state == State.HANDSHAKING) {
             open();
-            if (tls.netIn().position() > 0 && state == State.OPEN) {
-              read(0); // application data that came with the last handshake message
-            }
           }
           return;
       }
@@ -441,8 +463,8 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
           }
         } catch (SSLException e) {
           fail(Kind.TLS_FAILED, "TLS with " + remote + " failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-          fail(Kind.IO_ERROR, "the connection with " + remote + " failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+          fail(Kind.IO_ERROR, "the connection with " + remote + " failed: " + e, e);
         } finally {
           releaseBuffersIfClosed();
         }
@@ -550,7 +572,11 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
         transport.stats().wrote(n);
         if (state != State.CLOSED) {
           queue.written(n);
-          afterWrite();
+          try {
+            afterWrite();
+          } catch (RuntimeException e) {
+            fail(Kind.IO_ERROR, "the connection with " + remote + " failed: " + e, e);
+          }
         }
         releaseBuffersIfClosed();
       }
@@ -591,6 +617,10 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
 
   @Override
   public void pauseReading() {
+    if (inCallback == Thread.currentThread()) {
+      userPaused = state == State.OPEN || userPaused; // at once: no more frames are delivered
+      return;
+    }
     onThisConnection(() -> {
       if (state == State.OPEN) {
         userPaused = true;
@@ -627,6 +657,7 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
   private void closeGracefully() {
     if (state == State.OPEN) {
       state = State.CLOSING;
+      armCloseTimer();
       if (inCallback != Thread.currentThread()) {
         flushIfIdle();
       } else {
@@ -644,25 +675,37 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
   }
 
   /**
-   * Runs {@code action} under the connection's lock: at once from one of its own callbacks, and
-   * otherwise on the proactor's task thread, so that a thread holding another connection's lock
-   * (a handler relaying frames between connections) never waits for this one's.
+   * Runs {@code action} under the connection's lock on the proactor's task thread: never inside one
+   * of its handler's callbacks (which would hear {@code onClose} inside {@code onFrame}, or re-enter
+   * a busy decoder), and never waiting for this connection's lock on a thread that may hold another
+   * connection's (a handler relaying frames between connections).
    */
   private void onThisConnection(Runnable action) {
-    if (inCallback == Thread.currentThread()) {
-      action.run();
-    } else {
-      proactor.execute(() -> {
-        synchronized (this) {
-          action.run();
-        }
-      });
+    if (state == State.CLOSED) {
+      return;
     }
+    proactor.execute(() -> {
+      synchronized (this) {
+        action.run();
+      }
+    });
   }
 
   @Override
   public boolean isOpen() {
     return state == State.OPEN && !closeAsked;
+  }
+
+  /** Bounds a graceful close by the connect timeout: a peer that does not read cannot hold it open. */
+  private void armCloseTimer() {
+    closeTimer = proactor.schedule(transport.options().connectTimeout().toNanos(), () -> {
+      synchronized (this) {
+        if (state == State.CLOSING) {
+          abortNow(CloseReason.of(closingKind, closingMessage + "; what was queued could not be written within "
+              + transport.options().connectTimeout().toMillis() + " ms (connectTimeout), so it was reset"));
+        }
+      }
+    });
   }
 
   private void finishClosing() {
@@ -699,11 +742,16 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
   }
 
   private boolean callHandler(String callback, Runnable call) {
+    return callHandler(callback, call, new Throwable[1]);
+  }
+
+  private boolean callHandler(String callback, Runnable call, Throwable[] thrown) {
     Thread previous = inCallback;
     inCallback = Thread.currentThread();
     try {
       call.run();
     } catch (Throwable e) {
+      thrown[0] = e;
       handlerFailed(callback, e);
       return false;
     } finally {
@@ -743,6 +791,10 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
     }
     state = State.CLOSED;
     cancelEstablishTimer();
+    if (closeTimer != null) {
+      closeTimer.cancel(false);
+      closeTimer = null;
+    }
     try {
       channel.close();
     } catch (IOException e) {
@@ -752,8 +804,8 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
     releaseBuffersIfClosed();
     proactor.forget(this);
     boolean established = before == State.OPEN || before == State.CLOSING;
-    if (connected != null && !connected.isDone()) {
-      connected.completeExceptionally(new ConnectException(reason.message()));
+    if (connected != null && !established) {
+      connected.completeExceptionally(new ConnectException(reason.message())); // nothing if done already
     }
     if (established) {
       transport.closed(id, remote, reason, bytesRead, bytesWritten);
@@ -776,7 +828,7 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
     if (!writing) {
       queue.close();
     }
-    if (!reading && readBuffer != null) {
+    if (!reading && !decoding && readBuffer != null) {
       poolOf(readBuffer).give(readBuffer);
       readBuffer = null;
     }

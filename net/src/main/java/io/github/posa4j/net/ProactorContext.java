@@ -2,6 +2,7 @@ package io.github.posa4j.net;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +28,22 @@ final class ProactorContext {
     return transport;
   }
 
+  /** Runs {@code task} after {@code delayNanos}; {@code null} once the proactor is closed (nothing to time). */
   ScheduledFuture<?> schedule(long delayNanos, Runnable task) {
-    return tasks.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    try {
+      return tasks.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      return null;
+    }
   }
 
+  /** Runs {@code task} on the task thread; nothing once the proactor is closed (its connections are closed too). */
   void execute(Runnable task) {
-    tasks.execute(task);
+    try {
+      tasks.execute(task);
+    } catch (RejectedExecutionException closed) {
+      // the proactor closed every connection already
+    }
   }
 
   /** Counts {@code connection} among the open ones, to be closed with the transport. */

@@ -54,6 +54,7 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
   private SelectionKey key;
   private InetSocketAddress local;
   private EventLoop.Timer establishTimer;
+  private EventLoop.Timer closeTimer;
   private boolean flushAtEndOfTurn;
   private boolean userPaused;
   private Kind closingKind = Kind.CLOSED;
@@ -153,13 +154,21 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
     try {
       handler.onOpen(this);
     } catch (Throwable e) {
+      if (connected != null) {
+        ConnectException failure = new ConnectException("the handler's onOpen threw " + e);
+        failure.initCause(e);
+        connected.completeExceptionally(failure);
+      }
       handlerFailed("onOpen", e);
       return;
     }
     if (connected != null) {
       connected.complete(this);
     }
-    updateInterest();
+    // Frames decrypted with the handshake's last messages were kept while it was not open.
+    if (decoder.drainKept(sink)) {
+      updateInterest();
+    }
   }
 
   private void establishTimedOut() {
@@ -269,7 +278,7 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
 
   @Override
   public boolean accepting() {
-    return state == State.OPEN && !userPaused && !queue.isFull();
+    return state == State.OPEN && !closeAsked && !userPaused && !queue.isFull();
   }
 
   @Override
@@ -294,6 +303,7 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
       state = State.CLOSING;
       closingKind = Kind.PEER_CLOSED;
       closingMessage = message;
+      closeTimer = loop.schedule(transport.options().connectTimeout().toNanos(), this::closingTimedOut);
       flush();
     } else if (state != State.CLOSED) {
       closeNow(CloseReason.of(Kind.PEER_CLOSED, message));
@@ -468,7 +478,7 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
 
   @Override
   public void resumeReading() {
-    loop.execute(() -> {
+    loop.submit(() -> { // at the next turn: never inside a callback, whose decoder is busy
       if (state == State.OPEN && userPaused) {
         userPaused = false;
         if (decoder.drainKept(sink)) {
@@ -481,9 +491,10 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
   @Override
   public void close() {
     closeAsked = true;
-    loop.execute(() -> {
+    loop.submit(() -> { // at the next turn: a handler never hears onClose inside another callback
       if (state == State.OPEN) {
         state = State.CLOSING;
+        closeTimer = loop.schedule(transport.options().connectTimeout().toNanos(), this::closingTimedOut);
         flush();
       } else if (state == State.CONNECTING || state == State.HANDSHAKING) {
         fail(Kind.CLOSED, "closed by this end before it was established", null);
@@ -491,10 +502,19 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
     });
   }
 
+  /** A graceful close that could not write what was queued within the connect timeout: the peer does not read. */
+  private void closingTimedOut() {
+    closeTimer = null;
+    if (state == State.CLOSING) {
+      abortNow(CloseReason.of(closingKind, closingMessage + "; what was queued could not be written within "
+          + transport.options().connectTimeout().toMillis() + " ms (connectTimeout), so it was reset"));
+    }
+  }
+
   @Override
   public void abort() {
     closeAsked = true;
-    loop.execute(() -> abortNow(CloseReason.of(Kind.ABORTED, "aborted by this end")));
+    loop.submit(() -> abortNow(CloseReason.of(Kind.ABORTED, "aborted by this end")));
   }
 
   @Override
@@ -562,6 +582,10 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
       establishTimer.cancel();
       establishTimer = null;
     }
+    if (closeTimer != null) {
+      closeTimer.cancel();
+      closeTimer = null;
+    }
     if (key != null) {
       key.cancel();
     }
@@ -573,8 +597,8 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
     queue.close();
     decoder.release();
     boolean established = before == State.OPEN || before == State.CLOSING;
-    if (connected != null && !connected.isDone()) {
-      connected.completeExceptionally(new ConnectException(reason.message()));
+    if (connected != null && !established) {
+      connected.completeExceptionally(new ConnectException(reason.message())); // nothing if done already
     }
     if (established) {
       transport.closed(id, remote, reason, bytesRead, bytesWritten);
@@ -611,6 +635,10 @@ final class ReactorConnection implements Connection, EventLoop.Handler, FrameDec
 
   /** Closes it when nothing was read for the idle timeout; called by the loop's sweep. */
   public void closeIfIdle(long now, long idleNanos) {
+    if (!wantsToRead()) {
+      lastReadNanos = now; // not reading (paused, or its queue full): idle time counts while reading only
+      return;
+    }
     if (state == State.OPEN && now - lastReadNanos > idleNanos) {
       abortNow(CloseReason.of(Kind.IDLE, "nothing read from " + remote + " for "
           + TimeUnit.NANOSECONDS.toMillis(idleNanos) + " ms (idleTimeout)"));

@@ -28,7 +28,7 @@ final class TlsSession {
   }
 
   private final SSLEngine engine;
-  private final ByteBuffer netIn;
+  private ByteBuffer netIn;
   private final ByteBuffer netOut;
 
   private TlsSession(SSLEngine engine) {
@@ -141,6 +141,9 @@ final class TlsSession {
           case CLOSED:
             return Unwrapped.CLOSED;
           case BUFFER_UNDERFLOW:
+            if (netIn.position() == 0 && netIn.limit() == netIn.capacity()) {
+              growNetIn(); // a record larger than the buffer (the engine allows up to 33,093 bytes)
+            }
             return Unwrapped.NEEDS_MORE;
           case BUFFER_OVERFLOW:
             throw new SSLException("a record does not fit in a buffer of " + plain.capacity() + " bytes");
@@ -168,6 +171,22 @@ final class TlsSession {
     } finally {
       netIn.compact();
     }
+  }
+
+  /**
+   * Makes {@link #netIn} as large as the engine's packet size now, which it enlarges for peers that
+   * send records larger than the standard's; called with {@code netIn} flipped and full, so that
+   * reading goes on instead of finding no room (a peer could otherwise keep a thread spinning).
+   */
+  private void growNetIn() throws SSLException {
+    int size = engine.getSession().getPacketBufferSize();
+    if (size <= netIn.capacity()) {
+      throw new SSLException("a TLS record does not fit in " + netIn.capacity() + " bytes");
+    }
+    ByteBuffer bigger = ByteBuffer.allocateDirect(size);
+    bigger.put(netIn);
+    bigger.flip(); // read mode, as netIn was: the finally of unwrap compacts it
+    netIn = bigger;
   }
 
   /** The size a buffer for decrypted bytes needs. */

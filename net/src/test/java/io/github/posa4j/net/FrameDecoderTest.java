@@ -94,6 +94,38 @@ class FrameDecoderTest {
   }
 
   @Test
+  void bytesThatArriveBehindFramesNotYetAcceptedQueueUpBehindThem() {
+    List<byte[]> sent = randomFrames(new SplittableRandom(9), 30, 3_000);
+    ByteBuffer stream = encode(sent);
+    FrameDecoder decoder = new FrameDecoder(10_000);
+    Frames sink = new Frames();
+    sink.accepting = false; // as while a TLS session decrypts record after record into a paused connection
+    SplittableRandom random = new SplittableRandom(10);
+    while (stream.hasRemaining()) {
+      int n = Math.min(stream.remaining(), random.nextInt(1, 5_000));
+      assertThat(decoder.decode(stream.slice().limit(n), sink)).isTrue();
+      stream.position(stream.position() + n);
+    }
+    assertThat(sink.frames).isEmpty();
+    sink.accepting = true;
+    decoder.drainKept(sink);
+    assertThat(sink.frames).containsExactlyElementsOf(sent);
+    assertThat(decoder.keptBytes()).isZero();
+  }
+
+  @Test
+  void aFewBytesOfAFrameAreKeptInASmallBuffer() {
+    FrameDecoder decoder = new FrameDecoder(1 << 20);
+    Frames sink = new Frames();
+    decoder.decode(ByteBuffer.allocate(1).put((byte) 0).flip(), sink);
+    assertThat(decoder.keptCapacity()).isEqualTo(BufferPool.LEFTOVER_BYTES);
+    decoder.decode(ByteBuffer.allocate(3).put(new byte[] {0, 0x10, 0}).flip(), sink); // a frame of 4,096 bytes
+    decoder.decode(ByteBuffer.allocate(4_096), sink);
+    assertThat(sink.frames).hasSize(1).first().satisfies(frame -> assertThat(frame).hasSize(4_096));
+    assertThat(decoder.keptCapacity()).isZero();
+  }
+
+  @Test
   void aFrameAboveTheMaximumIsReportedWithItsLength() {
     FrameDecoder decoder = new FrameDecoder(1_000);
     Frames sink = new Frames();

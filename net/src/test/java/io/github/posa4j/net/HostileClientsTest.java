@@ -188,6 +188,43 @@ class HostileClientsTest {
 
   @ParameterizedTest
   @EnumSource(Transports.class)
+  void aTlsClientThatNeverReadsIsHeldBackToo(Transports kind) throws Exception {
+    NetOptions options = NetOptions.builder().threads(2).maxFrameBytes(MAX_FRAME).writeQueueBytes(256 << 10)
+        .tls(TestTls.shared().server).build();
+    server = kind.open(options.toBuilder().name("hostile-tls-server-" + kind).build());
+    clients = kind.open(options.toBuilder().name("hostile-tls-clients-" + kind).tls(TestTls.shared().client).build());
+    acceptor = server.bind(new InetSocketAddress("127.0.0.1", 0), log.echo());
+    startGoodClients();
+    // Closed by its plain socket at the end: closing the TLS socket would wait for the writer blocked in it.
+    java.net.Socket plain = new java.net.Socket("127.0.0.1", acceptor.address().getPort());
+    javax.net.ssl.SSLSocket greedy = (javax.net.ssl.SSLSocket) TestTls.shared().client.getSocketFactory()
+        .createSocket(plain, "127.0.0.1", acceptor.address().getPort(), false);
+    try (plain) {
+      plain.setSoLinger(true, 0);
+      greedy.startHandshake();
+      java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(greedy.getOutputStream(), 64 << 10));
+      byte[] payload = new byte[1_000];
+      Thread writer = new Thread(() -> {
+        try {
+          for (int i = 0; i < 100_000; i++) { // blocks for good once the server stops reading it
+            out.writeInt(payload.length);
+            out.write(payload);
+          }
+          out.flush();
+        } catch (IOException closed) {
+          // the socket was closed by the test
+        }
+      });
+      writer.setDaemon(true);
+      writer.start();
+      assertGoodClientsServed();
+      assertThat(log.closes()).as("connections the server closed, other than by their clients")
+          .filteredOn(reason -> reason.kind() != Kind.PEER_CLOSED).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transports.class)
   void aHalfClosedClientGetsItsRepliesThenTheConnectionCloses(Transports kind) throws Exception {
     startServer(kind);
     startGoodClients();

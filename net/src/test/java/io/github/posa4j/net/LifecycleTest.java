@@ -327,6 +327,107 @@ class LifecycleTest {
 
   @ParameterizedTest
   @EnumSource(Transports.class)
+  void aConnectionClosedByItsOwnOnOpenStillCompletesItsConnect(Transports kind) throws Exception {
+    try (Transport transport = kind.open(NetOptions.defaults())) {
+      Recorder server = new Recorder();
+      Acceptor acceptor = transport.bind(ANY_PORT, () -> server);
+      Recorder client = new Recorder() {
+        @Override
+        public void onOpen(Connection connection) {
+          super.onOpen(connection);
+          connection.send(text("hello and goodbye"));
+          connection.close();
+        }
+      };
+      Connection connection = transport.connector().connect(acceptor.address(), client).get(30, TimeUnit.SECONDS);
+      assertThat(connection.isOpen()).isFalse();
+      assertThat(server.next()).isEqualTo("open");
+      assertThat(server.next()).isEqualTo("frame hello and goodbye");
+      assertThat(client.closed.get(30, TimeUnit.SECONDS).kind()).isEqualTo(Kind.CLOSED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transports.class)
+  void anAbortInsideOnFrameIsHeardAfterOnFrameReturns(Transports kind) throws Exception {
+    try (Transport transport = kind.open(NetOptions.defaults())) {
+      Recorder server = new Recorder() {
+        @Override
+        public void onFrame(Connection connection, ByteBuffer frame) {
+          events.add("frame begins");
+          connection.abort();
+          assertThat(connection.isOpen()).isFalse();
+          assertThat(connection.send(text("after abort"))).isFalse();
+          events.add("frame ends");
+        }
+      };
+      Acceptor acceptor = transport.bind(ANY_PORT, () -> server);
+      try (RawClient client = new RawClient(acceptor.address())) {
+        ByteBuffer both = ByteBuffer.allocate(14).putInt(3).put("one".getBytes(StandardCharsets.UTF_8))
+            .putInt(3).put("two".getBytes(StandardCharsets.UTF_8));
+        client.out.write(both.array()); // both frames in one write: the second is read with the first
+        client.out.flush();
+        assertThat(server.next()).isEqualTo("open");
+        assertThat(server.next()).isEqualTo("frame begins");
+        assertThat(server.next()).isEqualTo("frame ends");
+        assertThat(server.next()).as("no frame after the abort").isEqualTo("close " + Kind.ABORTED);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transports.class)
+  void aGracefulCloseToAPeerThatNeverReadsEndsWithinTheConnectTimeout(Transports kind) throws Exception {
+    // A queue larger than the kernel's send buffer can ever grow (tcp_wmem's maximum is 4 MiB by default).
+    NetOptions options = NetOptions.builder().connectTimeout(Duration.ofMillis(500)).writeQueueBytes(32 << 20).build();
+    try (Transport transport = kind.open(options)) {
+      Recorder server = new Recorder();
+      Acceptor acceptor = transport.bind(ANY_PORT, () -> server);
+      try (RawClient client = new RawClient(acceptor.address())) {
+        client.socket.setReceiveBufferSize(4 << 10);
+        Connection connection = server.connection();
+        ByteBuffer big = ByteBuffer.allocate(1 << 20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long refusedSince = 0;
+        while (System.nanoTime() - deadline < 0) { // until the kernel's buffers and the queue stay full
+          if (connection.send(big.duplicate())) {
+            refusedSince = 0;
+          } else if (refusedSince == 0) {
+            refusedSince = System.nanoTime();
+          } else if (System.nanoTime() - refusedSince > TimeUnit.MILLISECONDS.toNanos(300)) {
+            break;
+          }
+          Thread.sleep(1);
+        }
+        connection.close();
+        CloseReason reason = server.closed.get(30, TimeUnit.SECONDS);
+        assertThat(reason.kind()).isEqualTo(Kind.CLOSED);
+        assertThat(reason.message()).contains("could not be written within 500 ms (connectTimeout)");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transports.class)
+  void aConnectionOfAClosedTransportIgnoresEveryCall(Transports kind) throws Exception {
+    Transport transport = kind.open(NetOptions.defaults());
+    Recorder server = new Recorder();
+    Acceptor acceptor = transport.bind(ANY_PORT, () -> server);
+    try (RawClient client = new RawClient(acceptor.address())) {
+      Connection connection = server.connection();
+      transport.close();
+      assertThat(server.closed.get(30, TimeUnit.SECONDS).kind()).isEqualTo(Kind.TRANSPORT_CLOSED);
+      connection.pauseReading();
+      connection.resumeReading();
+      connection.close();
+      connection.abort();
+      assertThat(connection.send(text("late"))).isFalse();
+      assertThat(connection.isOpen()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transports.class)
   void aBoundPortIsRefusedNamingTheAddress(Transports kind) throws Exception {
     try (Transport transport = kind.open(NetOptions.defaults());
         ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
