@@ -658,11 +658,7 @@ final class ProactorConnection implements Connection, FrameDecoder.Sink {
     if (state == State.OPEN) {
       state = State.CLOSING;
       armCloseTimer();
-      if (inCallback != Thread.currentThread()) {
-        flushIfIdle();
-      } else {
-        flushAfterCallback = true;
-      }
+      flushIfIdle(); // on the task thread, never inside a callback
     } else if (state == State.CONNECTING || state == State.HANDSHAKING) {
       fail(Kind.CLOSED, "closed by this end before it was established", null);
     }
